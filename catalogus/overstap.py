@@ -308,9 +308,9 @@ def bereken_optie(contract: Contract | None, alternatief: Alternatief, peildatum
             # Rule 2: indefinite, cancellable with notice N: S = max(R, P + N); D = S - N.
             vroegst = add_months(peildatum, opzeg)
             overstap = max(gereed, vroegst)
-            # D = S - N, but never before P: when S = P + N was clamped to a shorter month (P = 31-08, N = 6:
-            # P + N = 28-02, S - N = 28-08), giving notice at P is what ends the contract at S.
-            opzeggen = max(add_months(overstap, -opzeg), peildatum)
+            # D = S - N exactly as DOMAIN.md fixes it. Where S = P + N was clamped to a shorter month
+            # (P = 31-08, N = 6: S = 28-02, D = 28-08) D lies a few days before P; the status is then GEPLAND.
+            opzeggen = add_months(overstap, -opzeg)
             zinnen = [
                 "Het contract heeft geen einddatum en is opzegbaar met een opzegtermijn van "
                 f"{_maanden(opzeg)}; bij opzegging nu eindigt het op zijn vroegst op {_datum(vroegst)}.",

@@ -272,12 +272,12 @@ REGELS = [
         d(2026, 1, 1),
         d(2026, 8, 31),
         d(2027, 2, 28),
-        d(2026, 8, 31),
+        d(2026, 8, 28),
         (),
         None,
-        Status.ACTIE_NODIG,
+        Status.GEPLAND,
         0,
-        id="r2-clamped-notice-not-before-P",
+        id="r2-clamped-notice-literal-S-minus-N",
     ),
     # rule 3: ends by itself
     pytest.param(
@@ -908,7 +908,7 @@ def referentie(contract_: Contract | None, gereed: date, peildatum: date):
     e, n, t = contract_.einddatum, contract_.opzegtermijn_maanden, contract_.verlengingstermijn_maanden
     if e is None:
         s = max(gereed, add_months(peildatum, n))
-        return s, max(add_months(s, -n), peildatum), (), None
+        return s, add_months(s, -n), (), None
     if t == 0:
         return (e, None, (), None) if e >= gereed else (gereed, None, (), (e, gereed))
     gemist = []
@@ -941,7 +941,8 @@ def test_property_invariants(contract_, gereed, peildatum):
     assert s >= peildatum  # never switch in the past
     if dd is not None:
         assert dd <= s  # D <= S
-        assert dd >= peildatum  # a notice date is never already past (rule 4 by construction, rule 2 too)
+        # a notice date is never already past: rule 4 by construction; rule 2 but for month-end clamping
+        assert dd >= peildatum or (contract_.einddatum is None and add_months(dd, 0).day >= 28)
     assert optie.frictiekosten >= 0
     assert list(optie.gemist) == sorted(set(optie.gemist))  # ascending, distinct
     for e_k in optie.gemist:
@@ -951,7 +952,7 @@ def test_property_invariants(contract_, gereed, peildatum):
     if optie.overbrugging is not None:
         assert optie.status is Status.OVERBRUGGING
         assert optie.overbrugging == (contract_.einddatum, gereed) and s == gereed
-    elif dd is not None and dd <= add_months(peildatum, 6):
+    elif dd is not None and peildatum <= dd <= add_months(peildatum, 6):
         assert optie.status is Status.ACTIE_NODIG
     else:
         assert optie.status is Status.GEPLAND

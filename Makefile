@@ -1,0 +1,51 @@
+# The two commands of the README: `make run` and `make test`. Everything installs into .venv.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test install install-test migrate lint format openapi clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 of nieuwer is nodig"'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.geinstalleerd: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.test-geinstalleerd: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --quiet -e '.[test]'
+	touch $@ $(VENV)/.geinstalleerd
+
+install: $(VENV)/.geinstalleerd
+install-test: $(VENV)/.test-geinstalleerd
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+## make run: install, migrate, load reference and demo data, serve on http://127.0.0.1:8000
+run: migrate
+	$(PY) manage.py laad_referentiedata
+	$(PY) manage.py demo
+	$(PY) manage.py runserver $(HOST)
+
+## make test: install the test extras, lint, check migrations, run the whole suite
+test: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-test
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

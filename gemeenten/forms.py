@@ -1,0 +1,10 @@
+from django import forms
+
+from .models import Gemeente
+
+
+class CapaciteitForm(forms.ModelForm):
+    class Meta:
+        model = Gemeente
+        fields = ["capaciteit_fte"]
+        widgets = {"capaciteit_fte": forms.NumberInput(attrs={"step": "0.1", "min": "0"})}

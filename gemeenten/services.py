@@ -1,0 +1,139 @@
+"""Every write on gemeenten, users and memberships. Keyword-only; checks permissions; one transaction; audited."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from . import audit, permissions
+from .models import Auditregel, Gebruiker, Gemeente, Lidmaatschap
+
+GEMEENTEN_CSV = Path(settings.BASE_DIR) / "data" / "gemeenten-2025.csv"
+GEMEENTE_VELDEN = ("code", "naam", "provincie")
+
+
+def gemeenten_laden(*, user, pad: Path = GEMEENTEN_CSV) -> tuple[int, int]:
+    """Create or update the gemeenten of the CBS file. Idempotent: a second run changes nothing.
+
+    Returns (created, updated)."""
+    permissions.eis(permissions._is_beheerder(user))
+    with pad.open(encoding="utf-8-sig", newline="") as f:
+        rijen = [{k: (v or "").strip() for k, v in rij.items()} for rij in csv.DictReader(f)]
+    return _gemeenten_opslaan(user=user, rijen=rijen)
+
+
+@transaction.atomic
+def _gemeenten_opslaan(*, user, rijen: Iterable[dict]) -> tuple[int, int]:
+    bestaand = {g.code: g for g in Gemeente.objects.all()}
+    gemaakt = bijgewerkt = 0
+    for rij in rijen:
+        gemeente = bestaand.get(rij["code"])
+        if gemeente is None:
+            gemeente = Gemeente(code=rij["code"], naam=rij["naam"], provincie=rij["provincie"])
+            gemeente.full_clean()
+            gemeente.save()
+            audit.registreer(
+                gebruiker=user,
+                actie=Auditregel.Actie.AANGEMAAKT,
+                obj=gemeente,
+                gemeente=gemeente,
+                nieuw=audit.momentopname(gemeente, GEMEENTE_VELDEN),
+            )
+            gemaakt += 1
+        elif (gemeente.naam, gemeente.provincie) != (rij["naam"], rij["provincie"]):
+            oud = audit.momentopname(gemeente, GEMEENTE_VELDEN)
+            gemeente.naam, gemeente.provincie = rij["naam"], rij["provincie"]
+            gemeente.save(update_fields=["naam", "provincie"])
+            audit.registreer(
+                gebruiker=user,
+                actie=Auditregel.Actie.GEWIJZIGD,
+                obj=gemeente,
+                gemeente=gemeente,
+                oud=oud,
+                nieuw=audit.momentopname(gemeente, GEMEENTE_VELDEN),
+            )
+            bijgewerkt += 1
+    return gemaakt, bijgewerkt
+
+
+@transaction.atomic
+def gemeente_capaciteit_instellen(*, user, gemeente: Gemeente, capaciteit_fte: Decimal | None) -> Gemeente:
+    """An architect of G declares how many fte G has for Common Ground-opgaven per quarter."""
+    permissions.eis(permissions.kan_capaciteit_instellen(user, gemeente))
+    if capaciteit_fte is not None and capaciteit_fte < 0:
+        raise ValidationError({"capaciteit_fte": "De capaciteit kan niet negatief zijn."})
+    gemeente = Gemeente.objects.select_for_update().get(pk=gemeente.pk)
+    oud = audit.momentopname(gemeente, ["capaciteit_fte"])
+    gemeente.capaciteit_fte = capaciteit_fte
+    gemeente.full_clean()
+    gemeente.save(update_fields=["capaciteit_fte"])
+    audit.registreer(
+        gebruiker=user,
+        actie=Auditregel.Actie.GEWIJZIGD,
+        obj=gemeente,
+        gemeente=gemeente,
+        oud=oud,
+        nieuw=audit.momentopname(gemeente, ["capaciteit_fte"]),
+    )
+    return gemeente
+
+
+@transaction.atomic
+def gebruiker_inrichten(
+    *,
+    user,
+    username: str,
+    password: str,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    is_redacteur: bool = False,
+    is_cvd_lid: bool = False,
+    architect_van: Iterable[Gemeente] = (),
+) -> tuple[Gebruiker, bool]:
+    """Create a user with exactly these roles, or bring an existing one to them. Returns (user, created)."""
+    permissions.eis(permissions._is_beheerder(user))
+    gebruiker, gemaakt = Gebruiker.objects.get_or_create(username=username)
+    velden = ("first_name", "last_name", "email", "is_redacteur", "is_cvd_lid")
+    oud = audit.momentopname(gebruiker, velden)
+    for veld, waarde in zip(velden, (first_name, last_name, email, is_redacteur, is_cvd_lid), strict=True):
+        setattr(gebruiker, veld, waarde)
+    if gemaakt or not gebruiker.check_password(password):
+        gebruiker.set_password(password)
+    gebruiker.save()
+    nieuw = audit.momentopname(gebruiker, velden)
+    if gemaakt or oud != nieuw:
+        audit.registreer(
+            gebruiker=user,
+            actie=Auditregel.Actie.AANGEMAAKT if gemaakt else Auditregel.Actie.GEWIJZIGD,
+            obj=gebruiker,
+            oud={} if gemaakt else oud,
+            nieuw=nieuw,
+        )
+    for gemeente in architect_van:
+        lidmaatschap_toevoegen(user=user, gebruiker=gebruiker, gemeente=gemeente)
+    return gebruiker, gemaakt
+
+
+@transaction.atomic
+def lidmaatschap_toevoegen(*, user, gebruiker: Gebruiker, gemeente: Gemeente) -> Lidmaatschap:
+    """Make gebruiker architect of gemeente (idempotent)."""
+    permissions.eis(permissions._is_beheerder(user))
+    lidmaatschap, gemaakt = Lidmaatschap.objects.get_or_create(
+        gebruiker=gebruiker, gemeente=gemeente, rol=Lidmaatschap.Rol.ARCHITECT
+    )
+    if gemaakt:
+        audit.registreer(
+            gebruiker=user,
+            actie=Auditregel.Actie.AANGEMAAKT,
+            obj=lidmaatschap,
+            gemeente=gemeente,
+            nieuw={"gebruiker": gebruiker.username, "gemeente": gemeente.code, "rol": lidmaatschap.rol},
+        )
+    return lidmaatschap

@@ -1,0 +1,87 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from . import permissions, selectors, services
+from .filters import GemeenteFilter
+from .forms import CapaciteitForm
+from .models import Gemeente
+
+
+def gemeente_list(request):
+    filterset = GemeenteFilter(request.GET or None, queryset=Gemeente.objects.order_by("naam"))
+    gemeenten = (
+        filterset.qs if filterset.is_bound and filterset.is_valid() else Gemeente.objects.order_by("naam")
+    )
+    page_obj = Paginator(gemeenten, 50).get_page(request.GET.get("page"))
+    querystring = request.GET.copy()
+    querystring.pop("page", None)
+    context = {
+        "filter": filterset,
+        "page_obj": page_obj,
+        "gemeenten": page_obj.object_list,
+        "aantal": page_obj.paginator.count,
+        "querystring_zonder_pagina": querystring.urlencode(),
+    }
+    template = (
+        "gemeenten/_gemeente_tabel.html"
+        if request.htmx and request.htmx.target == "gemeente-resultaten"
+        else "gemeenten/gemeente_list.html"
+    )
+    return render(request, template, context)
+
+
+def gemeente_detail(request, code):
+    gemeente = get_object_or_404(Gemeente, code=code)
+    context = {
+        "gemeente": gemeente,
+        "secties": selectors.gemeente_profiel_secties(request=request, gemeente=gemeente),
+        "is_architect": permissions.is_architect_van(request.user, gemeente),
+        "kan_capaciteit_instellen": permissions.kan_capaciteit_instellen(request.user, gemeente),
+        "kan_landschap_lezen": permissions.kan_landschap_lezen(request.user, gemeente),
+    }
+    if context["kan_landschap_lezen"]:
+        context["auditregels"] = selectors.auditregels_van_gemeente(gemeente=gemeente, limiet=20)
+    return render(request, "gemeenten/gemeente_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def gemeente_capaciteit(request, code):
+    gemeente = get_object_or_404(Gemeente, code=code)
+    if not permissions.kan_capaciteit_instellen(request.user, gemeente):
+        raise PermissionDenied
+    form = CapaciteitForm(request.POST or None, instance=Gemeente.objects.get(pk=gemeente.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.gemeente_capaciteit_instellen(
+                user=request.user, gemeente=gemeente, capaciteit_fte=form.cleaned_data["capaciteit_fte"]
+            )
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            messages.success(request, f"De capaciteit van {gemeente} is opgeslagen.")
+            return redirect(gemeente)
+    return render(request, "gemeenten/gemeente_capaciteit.html", {"gemeente": gemeente, "form": form})
+
+
+@login_required
+def account(request):
+    lidmaatschappen = request.user.lidmaatschappen.select_related("gemeente").order_by("gemeente__naam")
+    rollen = []
+    if request.user.is_redacteur:
+        rollen.append("VNG-redacteur")
+    if request.user.is_cvd_lid:
+        rollen.append("Lid van het College van Dienstverleningszaken")
+    if lidmaatschappen:
+        rollen.append("Architect")
+    if request.user.is_superuser:
+        rollen.append("Beheerder")
+    return render(
+        request,
+        "account/account.html",
+        {"lidmaatschappen": lidmaatschappen, "rollen": rollen},
+    )

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+admin.site.site_header = "Common Ground Portaal – beheer"
+admin.site.site_title = "Beheer"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
+    path("gezondheid/", views.gezondheid, name="gezondheid"),
+    path("account/", include("gemeenten.account_urls")),
+    path("gemeenten/", include("gemeenten.urls")),
+    path("routekaart/", include("routekaart.urls")),
+    path("catalogus/", include("catalogus.urls")),
+    path("beheer/", admin.site.urls),
+]
