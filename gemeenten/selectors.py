@@ -4,18 +4,22 @@ from django.utils.module_loading import import_string
 from .models import Auditregel, Gemeente
 
 
-def gemeente_profiel_secties(*, request, gemeente: Gemeente) -> list[dict]:
-    """The sections other apps add to a gemeente's profile page.
+def secties(haak: str, *, request, **kwargs) -> list[dict]:
+    """The sections other apps add to a page, without this app importing them (imports run one way).
 
-    An app lists callables in its AppConfig as `gemeente_secties`; each takes (request=, gemeente=) and returns
-    None or {"template": "...", "context": {...}}. gemeenten imports none of them (imports run one way)."""
-    secties = []
+    An app lists callables in its AppConfig under the name `haak` (e.g. `gemeente_secties`, `opgave_secties`);
+    each takes (request=, **kwargs) and returns None or {"template": "...", "context": {...}}."""
+    uitkomst = []
     for config in apps.get_app_configs():
-        for pad in getattr(config, "gemeente_secties", ()):
-            sectie = import_string(pad)(request=request, gemeente=gemeente)
+        for pad in getattr(config, haak, ()):
+            sectie = import_string(pad)(request=request, **kwargs)
             if sectie:
-                secties.append(sectie)
-    return secties
+                uitkomst.append(sectie)
+    return uitkomst
+
+
+def gemeente_profiel_secties(*, request, gemeente: Gemeente) -> list[dict]:
+    return secties("gemeente_secties", request=request, gemeente=gemeente)
 
 
 def auditregels_van_gemeente(*, gemeente: Gemeente, limiet: int = 50):

@@ -12,6 +12,8 @@ urlpatterns = [
     path("gezondheid/", views.gezondheid, name="gezondheid"),
     path("account/", include("gemeenten.account_urls")),
     path("gemeenten/", include("gemeenten.urls")),
+    # A gemeente's landscape and switch-over pages (catalogus): /gemeenten/<code>/landschap/ and so on.
+    path("gemeenten/<str:code>/", include("catalogus.urls_gemeente")),
     path("routekaart/", include("routekaart.urls")),
     path("catalogus/", include("catalogus.urls")),
     path("beheer/", admin.site.urls),
