@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portaal.middleware.DatabaseStoringMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -74,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "portaal.api.middleware.ApiMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "gemeenten.middleware.AuditKanaalMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -248,12 +250,55 @@ CELERY_BEAT_SCHEDULE: dict = {}
 
 # Django REST framework and the OpenAPI document
 
+# The API's conventions live in portaal/api/ (see docs/api.md); throttle rates are read on every request.
+API_THROTTLE_ANON = env.str("API_THROTTLE_ANON", default="60/minute")
+API_THROTTLE_USER = env.str("API_THROTTLE_USER", default="600/minute")
+
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "portaal.api.schema.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Token first: its WWW-Authenticate header turns "not logged in" into a 401.
+        "gemeenten.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_RENDERER_CLASSES": ["portaal.api.camel.CamelCaseJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["portaal.api.camel.CamelCaseJSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["portaal.api.camel.CamelCaseFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "portaal.api.pagination.Paginering",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "portaal.api.throttling.AnoniemThrottle",
+        "portaal.api.throttling.GebruikerThrottle",
+    ],
+    "EXCEPTION_HANDLER": "portaal.api.exceptions.exception_handler",
+    "COERCE_DECIMAL_TO_STRING": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Common Ground Portaal API",
     "VERSION": "1.0.0",
+    "DESCRIPTION": (
+        "De Routekaart en de Componentencatalogus van het Common Ground Portaal, voor de eigen hulpmiddelen van "
+        "gemeenten en voor het landelijk overzicht. Openbare gegevens zijn zonder inloggen te lezen; schrijven "
+        "kan met een persoonlijk API-token (`Authorization: Token …`) of de browsersessie. De API volgt de "
+        "NL API Design Rules: camelCase-velden, paginering met `page` en `pageSize`, fouten als "
+        "`application/problem+json` en een `API-Version`-header op elk antwoord."
+    ),
+    "CONTACT": {
+        "name": "VNG Realisatie – Common Ground Portaal",
+        "email": "commonground@vng.nl",
+        "url": "https://commonground.nl",
+    },
+    "LICENSE": {"name": "EUPL-1.2", "url": "https://interoperable-europe.ec.europa.eu/collection/eupl"},
+    "SERVERS": [{"url": "/api/v1", "description": "Deze installatie van het portaal"}],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "portaal.api.schema.nl_api_conventies",
+    ],
 }
 
 # Logging: to standard output, the level from the environment.

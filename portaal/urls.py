@@ -3,6 +3,8 @@ from django.urls import include, path
 
 from . import views
 
+handler500 = "portaal.views.server_error"
+
 admin.site.site_header = "Common Ground Portaal – beheer"
 admin.site.site_title = "Beheer"
 

@@ -1,16 +1,19 @@
 """Project-level pages: home, accessibility statement, health."""
 
 import logging
+import sys
 
 from django.conf import settings
 from django.db import connections
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 
 from gemeenten.models import Gemeente
 
 from .celery import app as celery_app
+from .middleware import is_storing, storing_antwoord
 
 logger = logging.getLogger(__name__)
 
@@ -59,3 +62,10 @@ def gezondheid(request):
     return JsonResponse(
         {"status": "ok" if gezond else "storing", **onderdelen}, status=200 if gezond else 503
     )
+
+
+def server_error(request, template_name="500.html"):
+    """handler500: a database outage anywhere in the stack becomes the 503 page; anything else the 500 page."""
+    if is_storing(sys.exc_info()[1]):
+        return storing_antwoord(request)
+    return HttpResponseServerError(loader.render_to_string(template_name))

@@ -13,8 +13,10 @@ def test_gezond_in_ingebedde_modus(client):
 
 @pytest.mark.django_db
 def test_broker_onbereikbaar_geeft_503(client, monkeypatch):
+    from kombu import Connection
+
     monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
-    monkeypatch.setitem(celery_app.conf, "broker_url", "redis://127.0.0.1:1/0")
+    monkeypatch.setattr(celery_app, "connection_for_write", lambda: Connection("redis://127.0.0.1:1/0"))
     antwoord = client.get("/gezondheid/")
     assert antwoord.status_code == 503
     assert antwoord.json() == {"status": "storing", "database": "ok", "broker": "onbereikbaar"}
