@@ -20,6 +20,11 @@ $(VENV)/.test-geinstalleerd: pyproject.toml | $(VENV)/bin/python
 	$(PIP) install --quiet -e '.[test]'
 	touch $@ $(VENV)/.geinstalleerd
 
+# axe-core for the accessibility checks of the browser suite; without npm those checks skip (and fail in CI).
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm ontbreekt: de axe-core-toegankelijkheidstests worden overgeslagen."; fi
+
 install: $(VENV)/.geinstalleerd
 install-test: $(VENV)/.test-geinstalleerd
 
@@ -33,7 +38,7 @@ run: migrate
 	$(PY) manage.py runserver $(HOST)
 
 ## make test: install the test extras, lint, check migrations, run the whole suite
-test: install-test
+test: install-test node_modules/.package-lock.json
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
