@@ -1,3 +1,5 @@
+import hashlib
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.models import ContentType
@@ -159,3 +161,39 @@ class Auditregel(models.Model):
             for veld in velden
             if self.oude_waarden.get(veld) != self.nieuwe_waarden.get(veld)
         ]
+
+
+def api_token_hash(geheim: str) -> str:
+    """The SHA-256 of a token's secret: the only form in which the secret is stored."""
+    return hashlib.sha256(geheim.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A personal API token: `Authorization: Token <geheim>`. The secret is shown once; only its hash is kept."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("gebruiker"),
+    )
+    naam = models.CharField(_("naam"), max_length=100, help_text=_("Waarvoor u het token gebruikt."))
+    prefix = models.CharField(
+        _("begin"), max_length=12, help_text=_("De eerste tekens, om het te herkennen.")
+    )
+    sleutel_hash = models.CharField(_("SHA-256 van het geheim"), max_length=64, unique=True)
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    laatst_gebruikt = models.DateTimeField(_("laatst gebruikt"), null=True, blank=True)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-token")
+        verbose_name_plural = _("API-tokens")
+        ordering = ["-aangemaakt", "-id"]
+
+    def __str__(self):
+        return f"{self.naam} ({self.prefix}…)"
+
+    @property
+    def is_actief(self) -> bool:
+        return self.ingetrokken_op is None

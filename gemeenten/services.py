@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import secrets
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -10,9 +11,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from . import audit, permissions
-from .models import Auditregel, Gebruiker, Gemeente, Lidmaatschap
+from .models import ApiToken, Auditregel, Gebruiker, Gemeente, Lidmaatschap, api_token_hash
 
 GEMEENTEN_CSV = Path(settings.BASE_DIR) / "data" / "gemeenten-2025.csv"
 GEMEENTE_VELDEN = ("code", "naam", "provincie")
@@ -137,3 +139,50 @@ def lidmaatschap_toevoegen(*, user, gebruiker: Gebruiker, gemeente: Gemeente) ->
             nieuw={"gebruiker": gebruiker.username, "gemeente": gemeente.code, "rol": lidmaatschap.rol},
         )
     return lidmaatschap
+
+
+API_TOKEN_VOORVOEGSEL = "cgp_"
+
+
+def _eigen_account(user) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
+
+
+@transaction.atomic
+def api_token_aanmaken(*, user, naam: str) -> tuple[ApiToken, str]:
+    """A personal API token for user. Returns (token, geheim): the secret exists only in this return value."""
+    permissions.eis(_eigen_account(user), "Log in om een API-token aan te maken.")
+    naam = (naam or "").strip()
+    if not naam:
+        raise ValidationError({"naam": "Geef het token een naam."})
+    geheim = API_TOKEN_VOORVOEGSEL + secrets.token_urlsafe(32)
+    token = ApiToken(gebruiker=user, naam=naam, prefix=geheim[:12], sleutel_hash=api_token_hash(geheim))
+    token.full_clean()
+    token.save()
+    audit.registreer(
+        gebruiker=user,
+        actie=Auditregel.Actie.AANGEMAAKT,
+        obj=token,
+        nieuw={"naam": token.naam, "prefix": token.prefix},
+        omschrijving="API-token aangemaakt",
+    )
+    return token, geheim
+
+
+@transaction.atomic
+def api_token_intrekken(*, user, token: ApiToken) -> ApiToken:
+    """Revoke one of user's own tokens (idempotent). Nobody revokes another's token."""
+    permissions.eis(_eigen_account(user) and token.gebruiker_id == user.pk, "Dit is niet uw API-token.")
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.ingetrokken_op is None:
+        token.ingetrokken_op = timezone.now()
+        token.save(update_fields=["ingetrokken_op"])
+        audit.registreer(
+            gebruiker=user,
+            actie=Auditregel.Actie.GEWIJZIGD,
+            obj=token,
+            oud={"ingetrokken_op": None},
+            nieuw={"ingetrokken_op": token.ingetrokken_op.isoformat()},
+            omschrijving="API-token ingetrokken",
+        )
+    return token

@@ -295,6 +295,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "CAMELIZE_NAMES": True,
+    "TAGS": [
+        {"name": "gemeenten", "description": "De gemeenten van Nederland en hun capaciteit voor Common Ground."},
+        {"name": "openapi", "description": "Het OpenAPI-document van deze API."},
+    ],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "portaal.api.schema.nl_api_conventies",
