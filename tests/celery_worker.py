@@ -16,7 +16,7 @@ from django.db import connection
 BASE_DIR = Path(settings.BASE_DIR)
 
 
-def test_database_url() -> str:
+def database_url_van_tests() -> str:
     """The URL of the database the tests run on (the test database, after pytest-django set it up)."""
     s = connection.settings_dict
     user = s.get("USER") or ""
@@ -41,7 +41,7 @@ class CeleryWorker:
     def start(self, timeout: float = 60) -> CeleryWorker:
         env = {
             **os.environ,
-            "DATABASE_URL": test_database_url(),
+            "DATABASE_URL": database_url_van_tests(),
             "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
             "CELERY_TASK_ALWAYS_EAGER": "0",
             "CELERY_TASK_DEFAULT_QUEUE": self.queue,
