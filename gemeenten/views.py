@@ -3,12 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import permissions, selectors, services
 from .filters import GemeenteFilter
-from .forms import CapaciteitForm
-from .models import Gemeente
+from .forms import ApiTokenForm, CapaciteitForm
+from .models import ApiToken, Gemeente
 
 
 def gemeente_list(request):
@@ -69,7 +70,8 @@ def gemeente_capaciteit(request, code):
 
 
 @login_required
-def account(request):
+@never_cache
+def account(request, *, token_form=None, nieuw_geheim=None, nieuw_token=None):
     lidmaatschappen = request.user.lidmaatschappen.select_related("gemeente").order_by("gemeente__naam")
     rollen = []
     if request.user.is_redacteur:
@@ -83,5 +85,38 @@ def account(request):
     return render(
         request,
         "account/account.html",
-        {"lidmaatschappen": lidmaatschappen, "rollen": rollen},
+        {
+            "lidmaatschappen": lidmaatschappen,
+            "rollen": rollen,
+            "api_tokens": request.user.api_tokens.order_by("-aangemaakt", "-id"),
+            "token_form": token_form or ApiTokenForm(),
+            "nieuw_geheim": nieuw_geheim,
+            "nieuw_token": nieuw_token,
+        },
     )
+
+
+@login_required
+@never_cache
+@require_POST
+def apitoken_create(request):
+    """Create a personal API token. The secret is shown in this one answer only (never stored, not even in the
+    session), so this view renders the account page instead of redirecting."""
+    form = ApiTokenForm(request.POST)
+    if form.is_valid():
+        try:
+            token, geheim = services.api_token_aanmaken(user=request.user, naam=form.cleaned_data["naam"])
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            return account(request, nieuw_geheim=geheim, nieuw_token=token)
+    return account(request, token_form=form)
+
+
+@login_required
+@require_POST
+def apitoken_revoke(request, pk):
+    token = get_object_or_404(ApiToken, pk=pk, gebruiker=request.user)
+    services.api_token_intrekken(user=request.user, token=token)
+    messages.success(request, f"Het API-token ‘{token.naam}’ is ingetrokken.")
+    return redirect("account:account")
