@@ -297,3 +297,231 @@ class Importvoorstel(models.Model):
 
     def __str__(self):
         return f"{self.bestandsnaam} ({self.gemeente})"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Switch-over results (issue 5)
+# ---------------------------------------------------------------------------------------------------------------
+# Written only by catalogus.herberekening. Computed with catalogus.overstap; never edited by hand.
+
+
+class Overstapstatus(models.TextChoices):
+    """The statuses of catalogus.overstap.Status, for the database."""
+
+    GEEN_ALTERNATIEF = "GEEN_ALTERNATIEF", _("geen alternatief")
+    DATUM_ONBEKEND = "DATUM_ONBEKEND", _("datum onbekend")
+    OVERBRUGGING = "OVERBRUGGING", _("overbrugging nodig")
+    ACTIE_NODIG = "ACTIE_NODIG", _("actie nodig")
+    GEPLAND = "GEPLAND", _("gepland")
+
+
+class Overstapadvies(models.Model):
+    """The switch-over advice of one applicatie at a peildatum: its best alternative (the columns) and all its
+    alternatives, best first (`opties`, a JSON list: writing ~137,000 rows stays one INSERT per gemeente)."""
+
+    applicatie = models.OneToOneField(
+        Applicatie, on_delete=models.CASCADE, related_name="overstapadvies", verbose_name=_("applicatie")
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="overstapadviezen", verbose_name=_("gemeente")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Overstapstatus.choices, db_index=True)
+    beste = models.ForeignKey(
+        Component,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beste alternatief"),
+    )
+    beste_naam = models.CharField(_("naam van het beste alternatief"), max_length=200, blank=True)
+    overstapmoment = models.DateField(_("overstapmoment"), null=True, blank=True)
+    opzeggen_voor = models.DateField(_("opzeggen vóór"), null=True, blank=True, db_index=True)
+    frictiekosten = models.PositiveIntegerField(_("frictiekosten (euro)"), default=0)
+    gemist = models.JSONField(_("gemiste einddata"), default=list, blank=True)
+    overbrugging_van = models.DateField(_("overbrugging van"), null=True, blank=True)
+    overbrugging_tot = models.DateField(_("overbrugging tot"), null=True, blank=True)
+    jaarkosten = models.PositiveIntegerField(_("jaarkosten (euro)"), default=0)
+    uitleg = models.TextField(_("uitleg"), blank=True)
+    opties = models.JSONField(_("alle alternatieven"), default=list, blank=True)
+    peildatum = models.DateField(_("peildatum"))
+    berekend_op = models.DateTimeField(_("berekend op"))
+
+    class Meta:
+        verbose_name = _("overstapadvies")
+        verbose_name_plural = _("overstapadviezen")
+        ordering = ["gemeente", "applicatie"]
+
+    def __str__(self):
+        return f"{_('Overstapadvies')} {self.applicatie_id} ({self.status})"
+
+
+class Herberekening(models.Model):
+    """One recompute run and its progress (the pages show "Berekening loopt: 120 van 342 gemeenten")."""
+
+    class Soort(models.TextChoices):
+        ALLES = "alles", _("alle gemeenten")
+        GEMEENTE = "gemeente", _("één gemeente")
+
+    class Status(models.TextChoices):
+        WACHTEND = "wachtend", _("wachtend")
+        LOPEND = "lopend", _("lopend")
+        KLAAR = "klaar", _("klaar")
+        MISLUKT = "mislukt", _("mislukt")
+
+    soort = models.CharField(_("soort"), max_length=10, choices=Soort.choices, default=Soort.ALLES)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WACHTEND)
+    eigenaar = models.CharField(
+        _("eigenaar"),
+        max_length=100,
+        blank=True,
+        help_text=_("De taak of het proces dat de berekening doet."),
+    )
+    totaal = models.PositiveIntegerField(_("totaal"), default=0)
+    gedaan = models.PositiveIntegerField(_("gedaan"), default=0)
+    laatste_gemeente_id = models.BigIntegerField(_("laatst berekende gemeente"), null=True, blank=True)
+    peildatum = models.DateField(_("peildatum"))
+    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    hartslag = models.DateTimeField(_("laatste teken van leven"), null=True, blank=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    fout = models.TextField(_("fout"), blank=True)
+
+    class Meta:
+        verbose_name = _("herberekening")
+        verbose_name_plural = _("herberekeningen")
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["soort", "status"], name="herberekening_soort_status")]
+
+    def __str__(self):
+        return f"{_('Herberekening')} {self.pk} ({self.get_status_display()}, {self.gedaan}/{self.totaal})"
+
+
+class Herberekeningsslot(models.Model):
+    """A named lock row (SELECT … FOR UPDATE): serialises claiming a full run and refreshing the national
+    insight. It holds no lease itself; a run's liveness is its Herberekening.hartslag."""
+
+    naam = models.CharField(_("naam"), max_length=50, primary_key=True)
+
+    class Meta:
+        verbose_name = _("herberekeningsslot")
+        verbose_name_plural = _("herberekeningssloten")
+
+    def __str__(self):
+        return self.naam
+
+
+class GeplandeHerberekening(models.Model):
+    """Outbox: a recompute of a gemeente that was asked for and has not run yet (the broker may be down).
+
+    A recompute deletes the rows it saw when it started; the beat task re-dispatches the rest."""
+
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="+", verbose_name=_("gemeente")
+    )
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True, db_index=True)
+    verstuurd = models.DateTimeField(_("laatst aan de wachtrij gegeven"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("geplande herberekening")
+        verbose_name_plural = _("geplande herberekeningen")
+        ordering = ["aangemaakt"]
+        indexes = [models.Index(fields=["gemeente", "aangemaakt"], name="geplandeherber_gemeente")]
+
+    def __str__(self):
+        return f"{self.gemeente_id} ({self.aangemaakt:%Y-%m-%d %H:%M})"
+
+
+class Inzichtcel(models.Model):
+    """Per gemeente: the promising-moment candidates (catalogus.overstap.Kandidaat) of its applicaties in
+    gebruik, summed per reference component, quarter of the best S and best component. Replaced with the
+    gemeente's advice; the national insight (Inzichtgroep) is built from these rows."""
+
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="+")
+    referentiecomponent = models.ForeignKey(Referentiecomponent, on_delete=models.CASCADE, related_name="+")
+    kwartaal = models.CharField(_("kwartaal"), max_length=7)  # "2026-Q3"
+    component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="+")
+    component_naam = models.CharField(max_length=200)
+    aantal = models.PositiveIntegerField(_("applicaties"), default=0)
+    jaarkosten = models.PositiveBigIntegerField(_("jaarkosten (euro)"), default=0)
+
+    class Meta:
+        verbose_name = _("inzichtcel")
+        verbose_name_plural = _("inzichtcellen")
+        indexes = [
+            models.Index(fields=["referentiecomponent", "kwartaal"], name="inzichtcel_ref_kwartaal"),
+            models.Index(fields=["component", "kwartaal"], name="inzichtcel_component"),
+        ]
+
+    def __str__(self):
+        return f"{self.gemeente_id} {self.referentiecomponent_id} {self.kwartaal}"
+
+
+class Inzichtgroep(models.Model):
+    """National: per reference component and quarter, the result of catalogus.overstap.kansrijke_momenten
+    (with drempel 1): how many gemeenten, their summed jaarkosten and the replacing component. The heatmap
+    and the promising moments (filtered on aantal_gemeenten >= drempel) read only this small table."""
+
+    referentiecomponent = models.ForeignKey(Referentiecomponent, on_delete=models.CASCADE, related_name="+")
+    kwartaal = models.CharField(_("kwartaal"), max_length=7)
+    aantal_gemeenten = models.PositiveIntegerField(_("gemeenten"), db_index=True)
+    gemeente_ids = models.JSONField(default=list)
+    jaarkosten = models.PositiveBigIntegerField(_("jaarkosten (euro)"), default=0)
+    component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="+")
+    component_naam = models.CharField(max_length=200)
+
+    class Meta:
+        verbose_name = _("inzichtgroep")
+        verbose_name_plural = _("inzichtgroepen")
+        ordering = ["kwartaal", "referentiecomponent"]
+        constraints = [
+            models.UniqueConstraint(fields=["referentiecomponent", "kwartaal"], name="inzichtgroep_uniek"),
+        ]
+
+    def __str__(self):
+        return f"{self.referentiecomponent_id} {self.kwartaal}: {self.aantal_gemeenten}"
+
+
+class Agendatoken(models.Model):
+    """The secret of a gemeente's private iCalendar feed of notice dates. Only its SHA-256 hash is stored."""
+
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="agendatokens", verbose_name=_("gemeente")
+    )
+    sleutel_hash = models.CharField(_("hash van de sleutel"), max_length=64, unique=True)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("agendatoken")
+        verbose_name_plural = _("agendatokens")
+        ordering = ["-aangemaakt"]
+
+    def __str__(self):
+        return f"{_('Agenda')} {self.gemeente_id} ({self.aangemaakt:%Y-%m-%d})"
+
+
+class Herinnering(models.Model):
+    """A reminder e-mail about a notice date D, sent once per lead time."""
+
+    applicatie = models.ForeignKey(
+        Applicatie, on_delete=models.CASCADE, related_name="herinneringen", verbose_name=_("applicatie")
+    )
+    opzeggen_voor = models.DateField(_("opzeggen vóór"))
+    doorlooptijd_maanden = models.PositiveSmallIntegerField(_("doorlooptijd (maanden)"))
+    verstuurd_op = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("herinnering")
+        verbose_name_plural = _("herinneringen")
+        ordering = ["-verstuurd_op"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["applicatie", "opzeggen_voor", "doorlooptijd_maanden"], name="herinnering_eenmalig"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.applicatie_id} {self.opzeggen_voor} ({self.doorlooptijd_maanden} mnd)"

@@ -1,9 +1,18 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "catalogus"
 
-# Filled in by the Componentencatalogus issue.
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="catalogus/component_list.html"), name="component_list"),
+    path("", views.component_list, name="component_list"),
+    path("componenten/nieuw/", views.component_create, name="component_create"),
+    path("componenten/publiccode/", views.component_publiccode, name="component_publiccode"),
+    path("componenten/<slug:slug>/", views.component_detail, name="component_detail"),
+    path("componenten/<slug:slug>/bewerken/", views.component_update, name="component_update"),
+    path(
+        "componenten/<slug:slug>/publiccode/", views.component_publiccode, name="component_publiccode_update"
+    ),
+    path("componenten/<slug:slug>/verwijderen/", views.component_delete, name="component_delete"),
+    path("referentiecomponenten/", views.referentiecomponent_list, name="referentiecomponent_list"),
 ]

@@ -1,0 +1,847 @@
+"""The service module of the switch-over computation (DOMAIN.md, "The switch-over moment"): every write of the
+stored results lives here. The rules themselves are in catalogus.overstap; this module only loads the input in a
+constant number of queries, calls the engine and stores what it says.
+
+Stored per applicatie: an Overstapadvies (its best alternative as columns, all alternatives as a JSON list).
+Stored per gemeente: its Inzichtcellen (the promising-moment candidates, summed). Stored nationally: the
+Inzichtgroepen (kansrijke_momenten with drempel 1), so /catalogus/inzicht/ never reads 137,000 rows.
+
+Dispatch is an outbox: `herberekening_plannen` writes a GeplandeHerberekening row per gemeente and then tries the
+broker briefly; with Redis down the edit still succeeds, the row stays, and the beat task (or the nightly full run)
+picks it up. A full run (`herbereken_alles`) is guarded by a lock row and a heartbeat, and resumes after a killed
+worker: the redelivered task has the same owner and continues after the last gemeente it finished.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import secrets
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from gemeenten import audit, permissions
+from gemeenten.models import Auditregel, Gemeente, Lidmaatschap
+from routekaart.kwartaal import Kwartaal
+from routekaart.models import Fase
+
+from . import overstap
+from .models import (
+    Agendatoken,
+    Applicatie,
+    Component,
+    Contract,
+    GeplandeHerberekening,
+    Herberekening,
+    Herberekeningsslot,
+    Herinnering,
+    Inzichtcel,
+    Inzichtgroep,
+    Overstapadvies,
+)
+
+log = logging.getLogger(__name__)
+
+SLOT_ALLES = "herbereken_alles"
+SLOT_INZICHT = "inzicht"
+
+#: How hard the web process tries the broker before it leaves a recompute in the outbox (about 1 s at most).
+VERZEND_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.2, "interval_step": 0.3, "interval_max": 0.5}
+
+GEEN_ALTERNATIEF_UITLEG = (
+    "De catalogus heeft geen component dat een van de referentiecomponenten van deze applicatie invult, "
+    "dus er is geen overstapmoment."
+)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Loading the engine's input (a constant number of queries, whatever the number of applicaties)
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Catalogus:
+    """The alternatives as the engine sees them: components not uitgefaseerd, each with its ready date R."""
+
+    per_referentie: dict[int, tuple[overstap.Alternatief, ...]]
+
+    def alternatieven(self, referentiecomponent_ids: Iterable[int]) -> list[overstap.Alternatief]:
+        gezien: dict[int, overstap.Alternatief] = {}
+        for ref in referentiecomponent_ids:
+            for alternatief in self.per_referentie.get(ref, ()):
+                gezien[alternatief.id] = alternatief
+        return list(gezien.values())
+
+
+def laad_catalogus() -> Catalogus:
+    """Three queries: the components, the opschalingsfasen of their opgaven, the component-reference links."""
+    rijen = list(
+        Component.objects.exclude(status=Component.Status.UITGEFASEERD).values_list(
+            "id", "naam", "beschikbaar_vanaf", "invoertijd_maanden", "opgave_id"
+        )
+    )
+    opschaling: dict[int, dt.date] = {}
+    for opgave_id, start in Fase.objects.filter(
+        soort=Fase.Soort.OPSCHALINGSFASE, opgave__componenten__isnull=False
+    ).values_list("opgave_id", "start"):
+        eerste = start.eerste_dag
+        if opgave_id not in opschaling or eerste < opschaling[opgave_id]:
+            opschaling[opgave_id] = eerste
+    alternatieven = {
+        pk: overstap.Alternatief(
+            id=pk,
+            naam=naam,
+            gereed_op=overstap.gereeddatum(
+                beschikbaar_vanaf=vanaf,
+                invoertijd_maanden=invoertijd,
+                opschaling_start=opschaling.get(opgave_id) if vanaf is None else None,
+            ),
+        )
+        for pk, naam, vanaf, invoertijd, opgave_id in rijen
+    }
+    per_referentie: defaultdict[int, list[overstap.Alternatief]] = defaultdict(list)
+    koppelingen = Component.referentiecomponenten.through.objects.exclude(
+        component__status=Component.Status.UITGEFASEERD
+    ).values_list("component_id", "referentiecomponent_id")
+    for component_id, ref in koppelingen.order_by("component_id"):
+        if component_id in alternatieven:
+            per_referentie[ref].append(alternatieven[component_id])
+    return Catalogus(per_referentie={ref: tuple(alts) for ref, alts in per_referentie.items()})
+
+
+def laad_applicaties(gemeente_id: int) -> list[overstap.Applicatie]:
+    """A gemeente's applicaties with their contracts and reference component ids, in three queries."""
+    contracten: defaultdict[int, list[overstap.Contract]] = defaultdict(list)
+    for pk, app_id, start, einde, opzeg, verlenging, kosten in Contract.objects.filter(
+        applicatie__gemeente_id=gemeente_id
+    ).values_list(
+        "id",
+        "applicatie_id",
+        "startdatum",
+        "einddatum",
+        "opzegtermijn_maanden",
+        "verlengingstermijn_maanden",
+        "jaarkosten",
+    ):
+        contracten[app_id].append(
+            overstap.Contract(
+                id=pk,
+                einddatum=einde,
+                opzegtermijn_maanden=opzeg,
+                verlengingstermijn_maanden=verlenging,
+                jaarkosten=kosten,
+                startdatum=start,
+            )
+        )
+    refs: defaultdict[int, set[int]] = defaultdict(set)
+    for app_id, ref in Applicatie.referentiecomponenten.through.objects.filter(
+        applicatie__gemeente_id=gemeente_id
+    ).values_list("applicatie_id", "referentiecomponent_id"):
+        refs[app_id].add(ref)
+    return [
+        overstap.Applicatie(
+            id=pk,
+            naam=naam,
+            in_gebruik=in_gebruik,
+            gebruikers=gebruikers,
+            referentiecomponent_ids=frozenset(refs.get(pk, ())),
+            contracten=tuple(contracten.get(pk, ())),
+        )
+        for pk, naam, in_gebruik, gebruikers in Applicatie.objects.filter(gemeente_id=gemeente_id)
+        .order_by("id")
+        .values_list("id", "naam", "in_gebruik", "gebruikers")
+    ]
+
+
+def bereken_adviezen(
+    applicaties: Iterable[overstap.Applicatie], catalogus: Catalogus, peildatum: dt.date
+) -> list[overstap.Advies]:
+    """The engine's advice for each applicatie (pure: no queries)."""
+    return [
+        overstap.advies(app, catalogus.alternatieven(app.referentiecomponent_ids), peildatum)
+        for app in applicaties
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# From the engine's results to rows
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def optie_als_json(optie: overstap.Overstapoptie) -> dict:
+    return {
+        "component_id": optie.alternatief.id,
+        "component": optie.alternatief.naam,
+        "gereed_op": _iso(optie.alternatief.gereed_op),
+        "status": str(optie.status),
+        "overstapmoment": _iso(optie.overstapmoment),
+        "opzeggen_voor": _iso(optie.opzeggen_voor),
+        "frictiekosten": optie.frictiekosten,
+        "gemist": [d.isoformat() for d in optie.gemist],
+        "overbrugging_van": _iso(optie.overbrugging[0]) if optie.overbrugging else None,
+        "overbrugging_tot": _iso(optie.overbrugging[1]) if optie.overbrugging else None,
+        "uitleg": optie.uitleg,
+    }
+
+
+def advies_rij(advies: overstap.Advies, *, gemeente_id: int, berekend_op: dt.datetime) -> Overstapadvies:
+    beste = advies.beste
+    if beste is not None:
+        uitleg = beste.uitleg
+    elif advies.opties:
+        uitleg = advies.opties[0].uitleg
+    else:
+        uitleg = GEEN_ALTERNATIEF_UITLEG
+    return Overstapadvies(
+        applicatie_id=advies.applicatie_id,
+        gemeente_id=gemeente_id,
+        status=str(advies.status),
+        beste_id=beste.alternatief.id if beste else None,
+        beste_naam=beste.alternatief.naam if beste else "",
+        overstapmoment=beste.overstapmoment if beste else None,
+        opzeggen_voor=beste.opzeggen_voor if beste else None,
+        frictiekosten=beste.frictiekosten if beste else 0,
+        gemist=[d.isoformat() for d in beste.gemist] if beste else [],
+        overbrugging_van=beste.overbrugging[0] if beste and beste.overbrugging else None,
+        overbrugging_tot=beste.overbrugging[1] if beste and beste.overbrugging else None,
+        jaarkosten=advies.jaarkosten,
+        uitleg=uitleg,
+        opties=[optie_als_json(o) for o in advies.opties],
+        peildatum=advies.peildatum,
+        berekend_op=berekend_op,
+    )
+
+
+def kandidaten(
+    applicaties: Iterable[overstap.Applicatie], adviezen: Iterable[overstap.Advies], gemeente_id: int
+) -> list[overstap.Kandidaat]:
+    """The promising-moment candidates of one gemeente: per applicatie in gebruik with a best S, one per
+    reference component it fulfils (DOMAIN.md, "Promising joint moments")."""
+    per_id = {app.id: app for app in applicaties}
+    uitkomst = []
+    for advies in adviezen:
+        app = per_id[advies.applicatie_id]
+        beste = advies.beste
+        if not app.in_gebruik or beste is None or beste.overstapmoment is None:
+            continue
+        for ref in sorted(app.referentiecomponent_ids):
+            uitkomst.append(
+                overstap.Kandidaat(
+                    gemeente_id=gemeente_id,
+                    referentiecomponent_id=ref,
+                    overstapmoment=beste.overstapmoment,
+                    jaarkosten=advies.jaarkosten,
+                    component_id=beste.alternatief.id,
+                    component_naam=beste.alternatief.naam,
+                )
+            )
+    return uitkomst
+
+
+def inzichtcellen(kandidaten_: Iterable[overstap.Kandidaat]) -> list[Inzichtcel]:
+    """Sum a gemeente's candidates per (reference component, quarter of S, component). Summing within one
+    gemeente changes nothing the engine's kansrijke_momenten computes (distinct gemeenten, summed costs)."""
+    som: dict[tuple[int, str, int, str], list[int]] = {}
+    for k in kandidaten_:
+        sleutel = (
+            k.referentiecomponent_id,
+            str(Kwartaal.van_datum(k.overstapmoment)),
+            k.component_id,
+            k.component_naam,
+        )
+        cel = som.setdefault(sleutel, [k.gemeente_id, 0, 0])
+        cel[1] += 1
+        cel[2] += k.jaarkosten
+    return [
+        Inzichtcel(
+            gemeente_id=gemeente_id,
+            referentiecomponent_id=ref,
+            kwartaal=kwartaal,
+            component_id=component_id,
+            component_naam=naam,
+            aantal=aantal,
+            jaarkosten=kosten,
+        )
+        for (ref, kwartaal, component_id, naam), (gemeente_id, aantal, kosten) in sorted(som.items())
+    ]
+
+
+def _groepen(cellen: Iterable[tuple[int, int, str, int, str, int]]) -> list[Inzichtgroep]:
+    """National groups from cells (gemeente, ref, kwartaal, component, naam, jaarkosten), through the engine."""
+    kandidaten_ = [
+        overstap.Kandidaat(
+            gemeente_id=gemeente_id,
+            referentiecomponent_id=ref,
+            overstapmoment=Kwartaal.parse(kwartaal).eerste_dag,
+            jaarkosten=kosten,
+            component_id=component_id,
+            component_naam=naam,
+        )
+        for gemeente_id, ref, kwartaal, component_id, naam, kosten in cellen
+    ]
+    return [
+        Inzichtgroep(
+            referentiecomponent_id=m.referentiecomponent_id,
+            kwartaal=str(Kwartaal(*m.kwartaal)),
+            aantal_gemeenten=len(m.gemeente_ids),
+            gemeente_ids=list(m.gemeente_ids),
+            jaarkosten=m.jaarkosten,
+            component_id=m.component_id,
+            component_naam=m.component_naam,
+        )
+        for m in overstap.kansrijke_momenten(kandidaten_, drempel=1)
+    ]
+
+
+_CEL_VELDEN = (
+    "gemeente_id",
+    "referentiecomponent_id",
+    "kwartaal",
+    "component_id",
+    "component_naam",
+    "jaarkosten",
+)
+
+
+def _slot(naam: str) -> None:
+    """Take the named lock row for the rest of the current transaction."""
+    Herberekeningsslot.objects.get_or_create(naam=naam)
+    Herberekeningsslot.objects.select_for_update().get(naam=naam)
+
+
+def _inzicht_bijwerken(paren: set[tuple[int, str]]) -> None:
+    """Recompute the national groups of these (reference component, quarter) pairs from all gemeenten's cells."""
+    if not paren:
+        return
+    per_ref: defaultdict[int, set[str]] = defaultdict(set)
+    for ref, kwartaal in paren:
+        per_ref[ref].add(kwartaal)
+    filter_ = Q()
+    for ref, kwartalen in per_ref.items():
+        filter_ |= Q(referentiecomponent_id=ref, kwartaal__in=sorted(kwartalen))
+    with transaction.atomic():
+        _slot(SLOT_INZICHT)
+        cellen = Inzichtcel.objects.filter(filter_).values_list(*_CEL_VELDEN)
+        nieuw = _groepen(cellen)
+        Inzichtgroep.objects.filter(filter_).delete()
+        Inzichtgroep.objects.bulk_create(nieuw)
+
+
+def inzicht_herbouwen() -> int:
+    """Rebuild every national group from every gemeente's cells (end of a full run). Returns the group count."""
+    with transaction.atomic():
+        _slot(SLOT_INZICHT)
+        nieuw = _groepen(Inzichtcel.objects.values_list(*_CEL_VELDEN).iterator(chunk_size=5000))
+        Inzichtgroep.objects.all().delete()
+        Inzichtgroep.objects.bulk_create(nieuw, batch_size=2000)
+    return len(nieuw)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Recompute
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _herbereken(
+    *, gemeente_id: int, peildatum: dt.date, catalogus: Catalogus | None, inzicht: bool, registreren: bool
+) -> int:
+    """Replace one gemeente's stored results in one transaction. The gemeente row is locked first, so two
+    recomputes of one gemeente run one after the other and the later one always reads the later data."""
+    with transaction.atomic():
+        gemeente = Gemeente.objects.select_for_update().filter(pk=gemeente_id).first()
+        if gemeente is None:  # deleted meanwhile: nothing to compute
+            return 0
+        # The outbox rows this recompute satisfies: those committed before it reads the landscape.
+        gezien = list(
+            GeplandeHerberekening.objects.filter(gemeente_id=gemeente_id).values_list("pk", flat=True)
+        )
+        if catalogus is None:
+            catalogus = laad_catalogus()
+        applicaties = laad_applicaties(gemeente_id)
+        adviezen = bereken_adviezen(applicaties, catalogus, peildatum)
+        berekend_op = timezone.now()
+        oude_paren = (
+            set(
+                Inzichtcel.objects.filter(gemeente_id=gemeente_id).values_list(
+                    "referentiecomponent_id", "kwartaal"
+                )
+            )
+            if inzicht
+            else set()
+        )
+        Overstapadvies.objects.filter(gemeente_id=gemeente_id).delete()
+        Overstapadvies.objects.bulk_create(
+            [advies_rij(a, gemeente_id=gemeente_id, berekend_op=berekend_op) for a in adviezen],
+            batch_size=1000,
+        )
+        cellen = inzichtcellen(kandidaten(applicaties, adviezen, gemeente_id))
+        Inzichtcel.objects.filter(gemeente_id=gemeente_id).delete()
+        Inzichtcel.objects.bulk_create(cellen, batch_size=2000)
+        if gezien:
+            GeplandeHerberekening.objects.filter(pk__in=gezien).delete()
+        if inzicht:
+            _inzicht_bijwerken(oude_paren | {(c.referentiecomponent_id, c.kwartaal) for c in cellen})
+        if registreren:
+            audit.registreer(
+                gebruiker=None,
+                actie=Auditregel.Actie.BEREKEND,
+                obj=gemeente,
+                gemeente=gemeente,
+                omschrijving=(
+                    f"overstapmomenten berekend: {len(adviezen)} applicaties, peildatum {peildatum.isoformat()}"
+                ),
+            )
+    return len(adviezen)
+
+
+def herbereken_gemeente(*, gemeente_id: int, peildatum: dt.date | None = None) -> int:
+    """Recompute one gemeente's switch-over advice (and its share of the national insight). Idempotent.
+
+    Returns the number of applicaties."""
+    return _herbereken(
+        gemeente_id=gemeente_id,
+        peildatum=peildatum or timezone.localdate(),
+        catalogus=None,
+        inzicht=True,
+        registreren=True,
+    )
+
+
+def gemeenten_voor_component(component_id: int) -> set[int]:
+    """The gemeenten with an application for one of the component's reference components."""
+    return set(
+        Applicatie.objects.filter(referentiecomponenten__componenten__pk=component_id)
+        .values_list("gemeente_id", flat=True)
+        .distinct()
+    )
+
+
+def gemeenten_voor_opgave(opgave_id: int) -> set[int]:
+    """The gemeenten with an application for a reference component of one of the opgave's components."""
+    return set(
+        Applicatie.objects.filter(referentiecomponenten__componenten__opgave_id=opgave_id)
+        .values_list("gemeente_id", flat=True)
+        .distinct()
+    )
+
+
+# Full runs -------------------------------------------------------------------------------------------------------
+
+
+def _levend(run: Herberekening, nu: dt.datetime) -> bool:
+    grens = nu - dt.timedelta(seconds=settings.HERBEREKENING_HARTSLAG_SECONDEN)
+    return run.hartslag is not None and run.hartslag >= grens
+
+
+def _claim(*, eigenaar: str, peildatum: dt.date | None) -> tuple[Herberekening, bool]:
+    """Claim the full run for `eigenaar`. Returns (run, whether this caller should do it).
+
+    - The same owner again (a redelivered or retried task, which keeps its task id): resume its own run;
+      a finished run is not done twice.
+    - Another run alive (heartbeat within HERBEREKENING_HARTSLAG_SECONDEN): never overlap; return that one.
+    - Another run without a heartbeat (its worker died and nobody resumes it): mark it failed and start anew.
+    """
+    nu = timezone.now()
+    with transaction.atomic():
+        _slot(SLOT_ALLES)
+        eigen = (
+            Herberekening.objects.filter(soort=Herberekening.Soort.ALLES, eigenaar=eigenaar)
+            .order_by("-pk")
+            .first()
+        )
+        if eigen is not None and eigen.status == Herberekening.Status.KLAAR:
+            return eigen, False
+        anderen = Herberekening.objects.filter(
+            soort=Herberekening.Soort.ALLES, status=Herberekening.Status.LOPEND
+        ).exclude(eigenaar=eigenaar)
+        for ander in anderen:
+            if _levend(ander, nu):
+                if eigen is not None and eigen.status == Herberekening.Status.WACHTEND:
+                    eigen.status = Herberekening.Status.MISLUKT
+                    eigen.fout = f"Niet gestart: herberekening {ander.pk} liep al."
+                    eigen.klaar_op = nu
+                    eigen.save(update_fields=["status", "fout", "klaar_op"])
+                log.info("Volledige herberekening %s loopt al; %s doet niets.", ander.pk, eigenaar)
+                return ander, False
+            ander.status = Herberekening.Status.MISLUKT
+            ander.fout = "Onderbroken: geen teken van leven meer; een nieuwe berekening nam het over."
+            ander.klaar_op = nu
+            ander.save(update_fields=["status", "fout", "klaar_op"])
+        if eigen is not None:
+            eigen.status = Herberekening.Status.LOPEND
+            eigen.hartslag = nu
+            eigen.gestart_op = eigen.gestart_op or nu
+            eigen.fout = ""
+            if not eigen.totaal:
+                eigen.totaal = Gemeente.objects.count()
+            eigen.save(update_fields=["status", "hartslag", "gestart_op", "fout", "totaal"])
+            return eigen, True
+        run = Herberekening.objects.create(
+            soort=Herberekening.Soort.ALLES,
+            status=Herberekening.Status.LOPEND,
+            eigenaar=eigenaar,
+            totaal=Gemeente.objects.count(),
+            peildatum=peildatum or timezone.localdate(),
+            gestart_op=nu,
+            hartslag=nu,
+        )
+        return run, True
+
+
+def herberekening_alles_plannen(*, peildatum: dt.date | None = None) -> Herberekening:
+    """Hand a full run to the workers: a waiting Herberekening row (the pages show it) owned by the task id."""
+    from .tasks import herbereken_alles_taak
+
+    taak_id = str(uuid.uuid4())
+    run = Herberekening.objects.create(
+        soort=Herberekening.Soort.ALLES,
+        status=Herberekening.Status.WACHTEND,
+        eigenaar=f"taak-{taak_id}",
+        peildatum=peildatum or timezone.localdate(),
+    )
+    herbereken_alles_taak.apply_async(
+        kwargs={"peildatum_iso": run.peildatum.isoformat()},
+        task_id=taak_id,
+        retry=True,
+        retry_policy=VERZEND_RETRY_POLICY,
+    )
+    return run
+
+
+def herbereken_alles(
+    *,
+    peildatum: dt.date | None = None,
+    voortgang: Callable[[int, int], None] | None = None,
+    eigenaar: str | None = None,
+) -> Herberekening:
+    """Recompute every gemeente, with progress in a Herberekening row. Never overlaps another full run (see
+    _claim); resumable: run again by the same `eigenaar` it continues after the last finished gemeente (each
+    gemeente is replaced atomically together with the progress counter, so nothing is done half or counted
+    twice). Returns the run (status klaar), or the other run that is busy."""
+    eigenaar = eigenaar or f"proces-{os.getpid()}-{uuid.uuid4().hex[:12]}"
+    run, aan_de_beurt = _claim(eigenaar=eigenaar, peildatum=peildatum)
+    if not aan_de_beurt:
+        return run
+    pauze = float(getattr(settings, "HERBEREKENING_PAUZE_SECONDEN", 0) or 0)
+    try:
+        catalogus = laad_catalogus()
+        gemeente_ids = list(
+            Gemeente.objects.filter(pk__gt=run.laatste_gemeente_id or 0)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        if voortgang:
+            voortgang(run.gedaan, run.totaal)
+        for gemeente_id in gemeente_ids:
+            if pauze:
+                time.sleep(pauze)  # test-only: makes a run long enough to kill a worker in the middle
+            with transaction.atomic():
+                _herbereken(
+                    gemeente_id=gemeente_id,
+                    peildatum=run.peildatum,
+                    catalogus=catalogus,
+                    inzicht=False,
+                    registreren=False,
+                )
+                Herberekening.objects.filter(pk=run.pk).update(
+                    gedaan=F("gedaan") + 1, laatste_gemeente_id=gemeente_id, hartslag=timezone.now()
+                )
+            run.gedaan += 1
+            run.laatste_gemeente_id = gemeente_id
+            if voortgang:
+                voortgang(run.gedaan, max(run.totaal, run.gedaan))
+        inzicht_herbouwen()
+        with transaction.atomic():
+            run.refresh_from_db()
+            run.status = Herberekening.Status.KLAAR
+            run.klaar_op = timezone.now()
+            run.totaal = max(run.totaal, run.gedaan)
+            run.save(update_fields=["status", "klaar_op", "totaal"])
+            audit.registreer(
+                gebruiker=None,
+                actie=Auditregel.Actie.BEREKEND,
+                obj=run,
+                omschrijving=(
+                    f"overstapmomenten van {run.gedaan} gemeenten berekend, peildatum {run.peildatum.isoformat()}"
+                ),
+            )
+    except BaseException as fout:
+        Herberekening.objects.filter(pk=run.pk).update(
+            status=Herberekening.Status.MISLUKT, fout=f"{type(fout).__name__}: {fout}"[:2000]
+        )
+        raise
+    return run
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Dispatch: the outbox
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _broker_fouten() -> tuple[type[BaseException], ...]:
+    from kombu.exceptions import OperationalError
+
+    return (OperationalError, ConnectionError, OSError, TimeoutError)
+
+
+def _versturen(gemeente_ids: Iterable[int]) -> list[int]:
+    """Give the recomputes to the broker; stop at the first broker error (the rows stay in the outbox)."""
+    from .tasks import herbereken_gemeente_taak
+
+    verstuurd = []
+    for gemeente_id in gemeente_ids:
+        try:
+            herbereken_gemeente_taak.apply_async(
+                args=(gemeente_id,), retry=True, retry_policy=VERZEND_RETRY_POLICY
+            )
+        except _broker_fouten() as fout:
+            log.warning(
+                "Broker onbereikbaar (%s): herberekening van gemeente %s blijft gepland.", fout, gemeente_id
+            )
+            break
+        verstuurd.append(gemeente_id)
+    if verstuurd:
+        GeplandeHerberekening.objects.filter(gemeente_id__in=verstuurd, verstuurd__isnull=True).update(
+            verstuurd=timezone.now()
+        )
+    return verstuurd
+
+
+def herberekening_plannen(gemeente_ids: Iterable[int]) -> list[int]:
+    """Record that these gemeenten need a recompute, and on commit hand them to the workers.
+
+    Never raises for a dead broker: the GeplandeHerberekening rows then stay and the beat task re-dispatches
+    them (`geplande_herberekeningen_versturen`), as does the nightly full run."""
+    ids = sorted(set(gemeente_ids))
+    if not ids:
+        return []
+    GeplandeHerberekening.objects.bulk_create([GeplandeHerberekening(gemeente_id=i) for i in ids])
+    transaction.on_commit(lambda: _versturen(ids))
+    return ids
+
+
+#: A handed-over recompute that has not removed its row after this long is handed over again.
+OPNIEUW_VERSTUREN_NA = dt.timedelta(minutes=10)
+
+
+def geplande_herberekeningen_versturen() -> list[int]:
+    """The beat task's work: hand over again what is still in the outbox (never sent, or sent long ago)."""
+    grens = timezone.now() - OPNIEUW_VERSTUREN_NA
+    ids = sorted(
+        set(
+            GeplandeHerberekening.objects.filter(
+                Q(verstuurd__isnull=True) | Q(verstuurd__lt=grens)
+            ).values_list("gemeente_id", flat=True)
+        )
+    )
+    if not ids:
+        return []
+    GeplandeHerberekening.objects.filter(gemeente_id__in=ids, verstuurd__lt=grens).update(verstuurd=None)
+    return _versturen(ids)
+
+
+def herberekening_aanvragen(*, user, gemeente: Gemeente) -> None:
+    """A gemeente's architect asks for a recompute of its figures (the button on the overstap page)."""
+    permissions.eis(
+        permissions.kan_landschap_bewerken(user, gemeente),
+        "Alleen de architecten van deze gemeente kunnen een herberekening starten.",
+    )
+    with transaction.atomic():
+        audit.registreer(
+            gebruiker=user,
+            actie=Auditregel.Actie.OVERIG,
+            obj=gemeente,
+            gemeente=gemeente,
+            omschrijving="herberekening van de overstapmomenten aangevraagd",
+        )
+        herberekening_plannen([gemeente.pk])
+
+
+# Hooks: landscape edits, phases moved on the Routekaart, catalogue components changed --------------------------
+
+
+def na_landschapwijziging(gemeente_id: int) -> None:
+    herberekening_plannen([gemeente_id])
+
+
+def na_opschalingswijziging(sender=None, *, opgave_id: int, **kwargs) -> None:
+    herberekening_plannen(gemeenten_voor_opgave(opgave_id))
+
+
+def na_componentwijziging(component_id: int) -> None:
+    """Called inside a component service's transaction, before the change (or after creating). The gemeenten
+    that had it as an alternative are taken now; those that have it afterwards on commit."""
+    voor = gemeenten_voor_component(component_id)
+    voor |= set(
+        Overstapadvies.objects.filter(beste_id=component_id).values_list("gemeente_id", flat=True).distinct()
+    )
+    transaction.on_commit(lambda: herberekening_plannen(voor | gemeenten_voor_component(component_id)))
+
+
+def registreer_haken() -> None:
+    """Called from CatalogusConfig.ready()."""
+    from routekaart.signals import opschaling_gewijzigd
+
+    from . import services
+
+    services.bij_landschapwijziging(na_landschapwijziging)
+    opschaling_gewijzigd.connect(na_opschalingswijziging, dispatch_uid="catalogus.herberekening.opschaling")
+    registreren = getattr(services, "bij_componentwijziging", None)
+    if registreren is not None:
+        registreren(na_componentwijziging)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The private calendar feed's tokens
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def sleutel_hash(sleutel: str) -> str:
+    return hashlib.sha256(sleutel.encode()).hexdigest()
+
+
+def agendatoken_aanmaken(*, user, gemeente: Gemeente) -> tuple[Agendatoken, str]:
+    """A new secret feed address for gemeente. Returns (token, sleutel); the sleutel is shown once."""
+    permissions.eis(
+        permissions.kan_landschap_bewerken(user, gemeente),
+        "Alleen de architecten van deze gemeente maken een agenda-adres.",
+    )
+    sleutel = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        token = Agendatoken.objects.create(
+            gemeente=gemeente, sleutel_hash=sleutel_hash(sleutel), aangemaakt_door=user if user.pk else None
+        )
+        audit.registreer(
+            gebruiker=user,
+            actie=Auditregel.Actie.AANGEMAAKT,
+            obj=token,
+            gemeente=gemeente,
+            omschrijving="agenda-adres met opzegdata aangemaakt",
+        )
+    return token, sleutel
+
+
+def agendatoken_intrekken(*, user, token: Agendatoken) -> None:
+    permissions.eis(
+        permissions.kan_landschap_bewerken(user, token.gemeente_id),
+        "Alleen de architecten van deze gemeente trekken een agenda-adres in.",
+    )
+    with transaction.atomic():
+        token = Agendatoken.objects.select_for_update().select_related("gemeente").get(pk=token.pk)
+        if token.ingetrokken_op is not None:
+            return
+        token.ingetrokken_op = timezone.now()
+        token.save(update_fields=["ingetrokken_op"])
+        audit.registreer(
+            gebruiker=user,
+            actie=Auditregel.Actie.GEWIJZIGD,
+            obj=token,
+            oud={"ingetrokken_op": None},
+            nieuw={"ingetrokken_op": token.ingetrokken_op.isoformat()},
+            gemeente=token.gemeente,
+            omschrijving="agenda-adres ingetrokken",
+        )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Reminders
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def herinneringen_versturen(*, vandaag: dt.date | None = None) -> int:
+    """E-mail each gemeente's architects about the notice dates D that come within each lead time
+    (HERINNERING_DOORLOOPTIJDEN_MAANDEN, default 6, 3 and 1 months); each (applicatie, D, lead time) once.
+
+    A D first seen when it is already within a shorter lead time gets that reminder only (the longer ones are
+    recorded as passed). Returns the number of reminders (applicatie, lead time) sent."""
+    vandaag = vandaag or timezone.localdate()
+    doorlooptijden = sorted({int(m) for m in settings.HERINNERING_DOORLOOPTIJDEN_MAANDEN if int(m) > 0})
+    if not doorlooptijden:
+        return 0
+    grens = overstap.add_months(vandaag, doorlooptijden[-1])
+    adviezen = list(
+        Overstapadvies.objects.filter(opzeggen_voor__gte=vandaag, opzeggen_voor__lte=grens)
+        .select_related("applicatie", "gemeente")
+        .order_by("gemeente__naam", "opzeggen_voor", "applicatie__naam")
+    )
+    if not adviezen:
+        return 0
+    al_verstuurd = set(
+        Herinnering.objects.filter(
+            applicatie_id__in=[a.applicatie_id for a in adviezen], opzeggen_voor__gte=vandaag
+        ).values_list("applicatie_id", "opzeggen_voor", "doorlooptijd_maanden")
+    )
+    per_gemeente: defaultdict[int, list[tuple[Overstapadvies, int]]] = defaultdict(list)
+    vast_te_leggen: defaultdict[int, list[Herinnering]] = defaultdict(list)
+    for advies in adviezen:
+        lopend = [m for m in doorlooptijden if advies.opzeggen_voor <= overstap.add_months(vandaag, m)]
+        krapst = lopend[0]
+        if (advies.applicatie_id, advies.opzeggen_voor, krapst) in al_verstuurd:
+            continue
+        per_gemeente[advies.gemeente_id].append((advies, krapst))
+        vast_te_leggen[advies.gemeente_id].extend(
+            Herinnering(
+                applicatie_id=advies.applicatie_id, opzeggen_voor=advies.opzeggen_voor, doorlooptijd_maanden=m
+            )
+            for m in lopend
+            if (advies.applicatie_id, advies.opzeggen_voor, m) not in al_verstuurd
+        )
+    ontvangers: defaultdict[int, list[str]] = defaultdict(list)
+    for gemeente_id, email in (
+        Lidmaatschap.objects.filter(
+            gemeente_id__in=list(per_gemeente), rol=Lidmaatschap.Rol.ARCHITECT, gebruiker__is_active=True
+        )
+        .exclude(gebruiker__email="")
+        .order_by("gebruiker__email")
+        .values_list("gemeente_id", "gebruiker__email")
+    ):
+        ontvangers[gemeente_id].append(email)
+    basis = settings.PORTAAL_BASIS_URL.rstrip("/")
+    aantal = 0
+    for gemeente_id, items in per_gemeente.items():
+        gemeente = items[0][0].gemeente
+        regels = [
+            {
+                "advies": advies,
+                "doorlooptijd": m,
+                "url": basis + advies.applicatie.get_absolute_url(),
+            }
+            for advies, m in items
+        ]
+        context = {
+            "gemeente": gemeente,
+            "regels": regels,
+            "overstap_url": basis + reverse("landschap:overstap", kwargs={"code": gemeente.code}),
+            "vandaag": vandaag,
+        }
+        onderwerp = (
+            f"Opzeggen vóór {items[0][0].opzeggen_voor:%d-%m-%Y}: {items[0][0].applicatie.naam}"
+            if len(items) == 1
+            else f"{len(items)} contracten van {gemeente.naam} om op te zeggen"
+        )
+        tekst = render_to_string("catalogus/mail/herinnering.txt", context)
+        html = render_to_string("catalogus/mail/herinnering.html", context)
+        for email in ontvangers.get(gemeente_id, []):
+            bericht = EmailMultiAlternatives(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, [email])
+            bericht.attach_alternative(html, "text/html")
+            bericht.send()
+        Herinnering.objects.bulk_create(vast_te_leggen[gemeente_id], ignore_conflicts=True)
+        aantal += len(items)
+    return aantal
