@@ -25,7 +25,7 @@ VOORBEELD = {
         examples=[
             OpenApiExample(
                 "Een pagina gemeenten",
-                value={"count": 342, "next": None, "previous": None, "results": [VOORBEELD]},
+                value=VOORBEELD,  # drf-spectacular wraps it in the pagination envelope
                 response_only=True,
             )
         ],
