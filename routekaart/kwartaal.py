@@ -155,6 +155,9 @@ class KwartaalFormField(forms.CharField):
         except ValueError as fout:
             raise ValidationError(str(fout), code="invalid") from fout
 
+    def run_validators(self, value):
+        super().run_validators(str(value) if isinstance(value, Kwartaal) else value)
+
 
 class KwartaalField(models.CharField):
     """A quarter stored as 'YYYY-Qn' (sorts in time order as text); Python value: Kwartaal."""
