@@ -828,7 +828,7 @@ def herinneringen_versturen(*, vandaag: dt.date | None = None) -> int:
         context = {
             "gemeente": gemeente,
             "regels": regels,
-            "overstap_url": basis + reverse("landschap:overstap", kwargs={"code": gemeente.code}),
+            "overstap_url": basis + reverse("landschap:overstap_detail", kwargs={"code": gemeente.code}),
             "vandaag": vandaag,
         }
         onderwerp = (

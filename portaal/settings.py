@@ -7,6 +7,7 @@ runs embedded: SQLite, Celery tasks executed eagerly, a local-memory cache, mail
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -241,12 +242,32 @@ CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="portaa
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=3.0)
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": 3600,
+    # Seconds before Redis hands an unacknowledged task (e.g. of a SIGKILLed worker) to another worker.
+    "visibility_timeout": env.int("CELERY_BROKER_VISIBILITY_TIMEOUT", default=3600),
     "socket_timeout": 5,
     "socket_connect_timeout": 3,
 }
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # The switch-over moments (catalogus/tasks.py): the reference date moves every day.
+    "overstap-nachtelijk": {
+        "task": "catalogus.tasks.herbereken_alles_taak",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "overstap-herinneringen": {
+        "task": "catalogus.tasks.herinneringen_versturen_taak",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "overstap-geplande-herberekeningen": {
+        "task": "catalogus.tasks.geplande_herberekeningen_versturen_taak",
+        "schedule": crontab(minute="*/5"),
+    },
+}
+
+# Switch-over recompute and reminders (catalogus/herberekening.py, docs/configuratie.md).
+HERINNERING_DOORLOOPTIJDEN_MAANDEN = env.list("HERINNERING_DOORLOOPTIJDEN_MAANDEN", cast=int, default=[6, 3, 1])
+HERBEREKENING_HARTSLAG_SECONDEN = env.int("HERBEREKENING_HARTSLAG_SECONDEN", default=300)
+HERBEREKENING_PAUZE_SECONDEN = env.float("HERBEREKENING_PAUZE_SECONDEN", default=0.0)  # test-only
 
 # Django REST framework and the OpenAPI document
 

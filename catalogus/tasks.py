@@ -1,0 +1,83 @@
+"""Thin Celery tasks of the switch-over computation: they take ids, are idempotent, acknowledge late (a task of a
+killed worker is delivered again), retry with backoff on connection errors, and call catalogus.herberekening.
+
+Beat (portaal/settings.py CELERY_BEAT_SCHEDULE): the full recompute nightly at 02:30, the reminders daily at 06:00
+and the outbox re-dispatch every 5 minutes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from celery import shared_task
+from django.db import InterfaceError
+from django.db import OperationalError as DatabaseOperationalError
+from kombu.exceptions import OperationalError as BrokerOperationalError
+
+from gemeenten import audit
+from gemeenten.models import Auditregel
+
+from . import herberekening
+
+#: Errors worth another try: the database or the broker was briefly gone.
+VERBINDINGSFOUTEN = (DatabaseOperationalError, InterfaceError, BrokerOperationalError, ConnectionError)
+
+_GEMEEN = {
+    "acks_late": True,
+    "autoretry_for": VERBINDINGSFOUTEN,
+    "retry_backoff": 5,
+    "retry_backoff_max": 300,
+    "retry_jitter": True,
+    "max_retries": 5,
+}
+
+
+def _datum(iso: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+@shared_task(**_GEMEEN, soft_time_limit=120, time_limit=180)
+def herbereken_gemeente_taak(gemeente_id: int, peildatum_iso: str | None = None) -> int:
+    with audit.kanaal(Auditregel.Kanaal.TAAK, taak="herbereken_gemeente_taak"):
+        return herberekening.herbereken_gemeente(gemeente_id=gemeente_id, peildatum=_datum(peildatum_iso))
+
+
+@shared_task(bind=True, **_GEMEEN, soft_time_limit=3 * 3600 - 60, time_limit=3 * 3600)
+def herbereken_alles_taak(self, peildatum_iso: str | None = None) -> int:
+    """The full run. Its owner is the task id, which a redelivered or retried message keeps: the run resumes."""
+    with audit.kanaal(Auditregel.Kanaal.TAAK, taak="herbereken_alles_taak"):
+        run = herberekening.herbereken_alles(
+            peildatum=_datum(peildatum_iso), eigenaar=f"taak-{self.request.id}"
+        )
+        return run.pk
+
+
+def _meerdere(gemeente_ids: set[int], taak: str) -> int:
+    aantal = 0
+    with audit.kanaal(Auditregel.Kanaal.TAAK, taak=taak):
+        for gemeente_id in sorted(gemeente_ids):
+            herberekening.herbereken_gemeente(gemeente_id=gemeente_id)
+            aantal += 1
+    return aantal
+
+
+@shared_task(**_GEMEEN, soft_time_limit=1800 - 60, time_limit=1800)
+def herbereken_voor_opgave_taak(opgave_id: int) -> int:
+    """Every gemeente with an application for a reference component of the opgave's components."""
+    return _meerdere(herberekening.gemeenten_voor_opgave(opgave_id), "herbereken_voor_opgave_taak")
+
+
+@shared_task(**_GEMEEN, soft_time_limit=1800 - 60, time_limit=1800)
+def herbereken_voor_component_taak(component_id: int) -> int:
+    return _meerdere(herberekening.gemeenten_voor_component(component_id), "herbereken_voor_component_taak")
+
+
+@shared_task(**_GEMEEN, soft_time_limit=240, time_limit=300)
+def geplande_herberekeningen_versturen_taak() -> int:
+    with audit.kanaal(Auditregel.Kanaal.TAAK, taak="geplande_herberekeningen_versturen_taak"):
+        return len(herberekening.geplande_herberekeningen_versturen())
+
+
+@shared_task(**_GEMEEN, soft_time_limit=1800 - 60, time_limit=1800)
+def herinneringen_versturen_taak() -> int:
+    with audit.kanaal(Auditregel.Kanaal.TAAK, taak="herinneringen_versturen_taak"):
+        return herberekening.herinneringen_versturen()

@@ -1,0 +1,347 @@
+"""The stored switch-over results: they match the engine, are idempotent and cost a constant number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from kombu.exceptions import OperationalError
+
+from catalogus import herberekening, overstap, services
+from catalogus.models import (
+    GeplandeHerberekening,
+    Herberekening,
+    Inzichtcel,
+    Inzichtgroep,
+    Overstapadvies,
+)
+from gemeenten.models import Auditregel
+from routekaart import services as routekaart_services
+from routekaart.kwartaal import Kwartaal
+from tests.catalogus.overstap_hulp import P, rijen, voorbeeld, zaaksysteem
+from tests.factories import GemeenteFactory
+from tests.factories.catalogus import ApplicatieFactory, ComponentFactory, ReferentiecomponentFactory
+from tests.factories.routekaart import FaseFactory, OpgaveFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_worked_example_is_stored_as_the_engine_says(rollen):
+    vb = voorbeeld(rollen.g)
+    assert herberekening.herbereken_gemeente(gemeente_id=rollen.g.pk, peildatum=P) == 4
+    advies = {a.applicatie.naam: a for a in Overstapadvies.objects.select_related("applicatie")}
+
+    a = advies["Zaken A"]
+    assert (a.status, a.overstapmoment, a.opzeggen_voor, a.frictiekosten) == (
+        "GEPLAND",
+        dt.date(2026, 12, 31),
+        dt.date(2026, 9, 30),
+        12033,
+    )
+    assert a.beste == vb.component and a.beste_naam == "Zaaksysteem-CG"
+    assert a.jaarkosten == 24000 and a.peildatum == P
+
+    b = advies["Zaken B"]
+    assert (b.status, b.overstapmoment, b.opzeggen_voor) == ("OVERBRUGGING", dt.date(2026, 7, 1), None)
+    assert (b.overbrugging_van, b.overbrugging_tot) == (dt.date(2026, 3, 31), dt.date(2026, 7, 1))
+
+    c = advies["Zaken C"]
+    assert (c.status, c.overstapmoment, c.opzeggen_voor) == (
+        "GEPLAND",
+        dt.date(2027, 8, 31),
+        dt.date(2026, 8, 31),
+    )
+    assert c.gemist == ["2026-08-31"]
+
+    d = advies["Zaken D"]
+    assert (d.status, d.overstapmoment, d.opzeggen_voor) == (
+        "ACTIE_NODIG",
+        dt.date(2026, 7, 31),
+        dt.date(2026, 4, 30),
+    )
+
+    # All alternatives are stored, each with the engine's explanation.
+    assert [o["component"] for o in a.opties] == ["Zaaksysteem-CG"]
+    assert a.opties[0]["uitleg"] == a.uitleg and "31-12-2026" in a.uitleg
+
+
+def test_stored_rows_equal_the_engine_for_every_alternative(rollen):
+    ref, _ = zaaksysteem()
+    ComponentFactory(
+        naam="Later-CG",
+        status="in_ontwikkeling",
+        beschikbaar_vanaf=dt.date(2027, 1, 1),
+        referentiecomponenten=[ref],
+    )
+    ComponentFactory(naam="Onbekend-CG", referentiecomponenten=[ref])
+    ComponentFactory(naam="Oud-CG", uitgefaseerd=True, referentiecomponenten=[ref])
+    voorbeeld(rollen.g, ref=ref, component=ref.componenten.get(naam="Zaaksysteem-CG"))
+    herberekening.herbereken_gemeente(gemeente_id=rollen.g.pk, peildatum=P)
+
+    catalogus = herberekening.laad_catalogus()
+    verwacht = {
+        a.applicatie_id: a
+        for a in herberekening.bereken_adviezen(herberekening.laad_applicaties(rollen.g.pk), catalogus, P)
+    }
+    for rij in Overstapadvies.objects.all():
+        engine = verwacht[rij.applicatie_id]
+        assert rij.status == engine.status
+        assert rij.opties == [herberekening.optie_als_json(o) for o in engine.opties]
+        namen = [o["component"] for o in rij.opties]
+        assert "Oud-CG" not in namen and set(namen) == {"Zaaksysteem-CG", "Later-CG", "Onbekend-CG"}
+
+
+def test_statuses_without_alternative_or_date(rollen):
+    zonder = ApplicatieFactory(gemeente=rollen.g, referentiecomponenten=[ReferentiecomponentFactory()])
+    ref = ReferentiecomponentFactory()
+    ComponentFactory(referentiecomponenten=[ref])  # no beschikbaar_vanaf, no opgave: no ready date
+    onbekend = ApplicatieFactory(gemeente=rollen.g, referentiecomponenten=[ref])
+    herberekening.herbereken_gemeente(gemeente_id=rollen.g.pk, peildatum=P)
+    assert Overstapadvies.objects.get(applicatie=zonder).status == "GEEN_ALTERNATIEF"
+    rij = Overstapadvies.objects.get(applicatie=onbekend)
+    assert rij.status == "DATUM_ONBEKEND" and rij.beste is None and rij.uitleg
+
+
+def test_twice_gives_identical_rows(rollen):
+    voorbeeld(rollen.g)
+    herberekening.herbereken_gemeente(gemeente_id=rollen.g.pk, peildatum=P)
+    eerst = rijen()
+    cellen = list(
+        Inzichtcel.objects.order_by("pk").values_list(
+            "referentiecomponent_id", "kwartaal", "aantal", "jaarkosten"
+        )
+    )
+    herberekening.herbereken_gemeente(gemeente_id=rollen.g.pk, peildatum=P)
+    assert rijen() == eerst
+    assert (
+        list(
+            Inzichtcel.objects.order_by("pk").values_list(
+                "referentiecomponent_id", "kwartaal", "aantal", "jaarkosten"
+            )
+        )
+        == cellen
+    )
+    assert Overstapadvies.objects.count() == 4
+
+
+def test_a_recompute_is_audited(rollen):
+    voorbeeld(rollen.g)
+    herberekening.herbereken_gemeente(gemeente_id=rollen.g.pk, peildatum=P)
+    regel = Auditregel.objects.get(actie=Auditregel.Actie.BEREKEND)
+    assert regel.gemeente == rollen.g and "4 applicaties" in regel.omschrijving
+
+
+@pytest.mark.parametrize("aantal", [5, 80])
+def test_query_count_does_not_grow_with_applicaties(rollen, aantal, django_assert_max_num_queries):
+    ref, _ = zaaksysteem()
+    ComponentFactory(naam="Ander-CG", beschikbaar=True, referentiecomponenten=[ref])
+    for i in range(aantal):
+        ApplicatieFactory(gemeente=rollen.g, naam=f"App {i}", referentiecomponenten=[ref])
+    with django_assert_max_num_queries(30):
+        assert herberekening.herbereken_gemeente(gemeente_id=rollen.g.pk, peildatum=P) == aantal
+
+
+def test_ready_date_from_the_opschalingsfase_when_beschikbaar_vanaf_is_empty(rollen):
+    opgave = OpgaveFactory(code="B2")
+    FaseFactory(opgave=opgave, opschaling=True, start=Kwartaal(2026, 3))
+    ref, component = zaaksysteem(beschikbaar_vanaf=None, opgave=opgave)
+    ApplicatieFactory(gemeente=rollen.g, referentiecomponenten=[ref], zonder_contract=True)
+    herberekening.herbereken_gemeente(gemeente_id=rollen.g.pk, peildatum=P)
+    # R = 2026-07-01 + 3 months; no contract: S = max(R, P).
+    assert Overstapadvies.objects.get().overstapmoment == dt.date(2026, 10, 1)
+
+
+def test_moving_a_phase_changes_s_for_exactly_the_affected_applications(
+    rollen, django_capture_on_commit_callbacks
+):
+    opgave = OpgaveFactory(code="B2")
+    fase = FaseFactory(opgave=opgave, opschaling=True, start=Kwartaal(2026, 3))
+    ref, _ = zaaksysteem(beschikbaar_vanaf=None, opgave=opgave)
+    ander_ref, _ = zaaksysteem(ReferentiecomponentFactory(naam="Burgerzaken"), naam="Burgerzaken-CG")
+    geraakt = ApplicatieFactory(gemeente=rollen.g, referentiecomponenten=[ref], zonder_contract=True)
+    niet_geraakt = ApplicatieFactory(
+        gemeente=rollen.g, referentiecomponenten=[ander_ref], zonder_contract=True
+    )
+    ook_geraakt = ApplicatieFactory(gemeente=rollen.h, referentiecomponenten=[ref], zonder_contract=True)
+    derde = GemeenteFactory()
+    elders = ApplicatieFactory(gemeente=derde, referentiecomponenten=[ander_ref], zonder_contract=True)
+    for g in (rollen.g, rollen.h, derde):
+        herberekening.herbereken_gemeente(gemeente_id=g.pk)
+    voor = {a.applicatie_id: (a.overstapmoment, a.berekend_op) for a in Overstapadvies.objects.all()}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        routekaart_services.fase_wijzigen(
+            user=rollen.redacteur,
+            fase=fase,
+            gegevens={"soort": fase.soort, "start": Kwartaal(2027, 1), "eind": None, "omschrijving": ""},
+        )
+    na = {a.applicatie_id: (a.overstapmoment, a.berekend_op) for a in Overstapadvies.objects.all()}
+    vandaag = dt.date.today()
+    assert na[geraakt.pk][0] == max(dt.date(2027, 4, 1), vandaag) != voor[geraakt.pk][0]
+    assert na[ook_geraakt.pk][0] == na[geraakt.pk][0]
+    assert na[niet_geraakt.pk][0] == voor[niet_geraakt.pk][0]
+    assert na[elders.pk] == voor[elders.pk]  # the third gemeente was not even recomputed
+    assert not GeplandeHerberekening.objects.exists()
+
+
+def _contract_verlengen(user, app, einddatum):
+    contract = app.contracten.get()
+    services.contract_bijwerken(
+        user=user,
+        contract=contract,
+        startdatum=contract.startdatum,
+        einddatum=einddatum,
+        opzegtermijn_maanden=contract.opzegtermijn_maanden,
+        verlengingstermijn_maanden=0,
+        jaarkosten=contract.jaarkosten,
+    )
+
+
+def test_a_landscape_edit_leads_to_a_recompute(rollen, django_capture_on_commit_callbacks):
+    vb = voorbeeld(rollen.g)
+    app = vb.apps["Zaken A"]
+    with django_capture_on_commit_callbacks(execute=True):
+        _contract_verlengen(rollen.architect_g, app, dt.date(2030, 6, 30))
+    assert Overstapadvies.objects.get(applicatie=app).overstapmoment == dt.date(2030, 6, 30)
+    assert not GeplandeHerberekening.objects.exists()
+
+
+def test_broker_down_the_edit_succeeds_and_the_recompute_waits(
+    rollen, django_capture_on_commit_callbacks, client_als, monkeypatch
+):
+    from catalogus import tasks
+
+    vb = voorbeeld(rollen.g)
+    app = vb.apps["Zaken A"]
+
+    def stuk(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    with monkeypatch.context() as m:
+        m.setattr(tasks.herbereken_gemeente_taak, "apply_async", stuk)
+        with django_capture_on_commit_callbacks(execute=True):
+            _contract_verlengen(rollen.architect_g, app, dt.date(2030, 6, 30))
+        assert app.contracten.get().einddatum == dt.date(2030, 6, 30)  # the edit is saved
+        assert GeplandeHerberekening.objects.filter(gemeente=rollen.g, verstuurd__isnull=True).exists()
+        assert not Overstapadvies.objects.filter(applicatie=app).exists()
+        antwoord = client_als(rollen.architect_g).get(f"/gemeenten/{rollen.g.code}/overstap/")
+        assert antwoord.status_code == 200
+        assert "De cijfers wachten op herberekening" in antwoord.content.decode()
+        # The beat task cannot reach the broker either: the row stays.
+        assert tasks.geplande_herberekeningen_versturen_taak.delay().get() == 0
+        assert GeplandeHerberekening.objects.exists()
+
+    # The broker is back: the beat task hands it over and the recompute runs (eagerly here).
+    assert tasks.geplande_herberekeningen_versturen_taak.delay().get() == 1
+    assert not GeplandeHerberekening.objects.exists()
+    assert Overstapadvies.objects.get(applicatie=app).overstapmoment == dt.date(2030, 6, 30)
+
+
+def test_full_run_records_progress_and_builds_the_national_insight(rollen):
+    ref, component = zaaksysteem()
+    gemeenten = [rollen.g, rollen.h] + [GemeenteFactory() for _ in range(4)]
+    for g in gemeenten:
+        voorbeeld(g, ref=ref, component=component)
+    stappen = []
+    run = herberekening.herbereken_alles(
+        peildatum=P, voortgang=lambda gedaan, totaal: stappen.append((gedaan, totaal))
+    )
+    assert run.status == Herberekening.Status.KLAAR and run.gedaan == run.totaal == 6
+    assert stappen[0] == (0, 6) and stappen[-1] == (6, 6)
+    assert Overstapadvies.objects.count() == 24
+    # The national groups equal the engine's kansrijke_momenten over all candidates.
+    kandidaten = []
+    catalogus = herberekening.laad_catalogus()
+    for g in gemeenten:
+        apps = herberekening.laad_applicaties(g.pk)
+        kandidaten += herberekening.kandidaten(apps, herberekening.bereken_adviezen(apps, catalogus, P), g.pk)
+    verwacht = {
+        (m.referentiecomponent_id, str(Kwartaal(*m.kwartaal))): (m.gemeente_ids, m.jaarkosten, m.component_id)
+        for m in overstap.kansrijke_momenten(kandidaten, drempel=1)
+    }
+    opgeslagen = {
+        (g.referentiecomponent_id, g.kwartaal): (tuple(g.gemeente_ids), g.jaarkosten, g.component_id)
+        for g in Inzichtgroep.objects.all()
+    }
+    assert opgeslagen == verwacht
+    assert Auditregel.objects.filter(actie=Auditregel.Actie.BEREKEND, object_id=str(run.pk)).exists()
+
+
+def test_a_single_recompute_keeps_the_national_insight_exact(rollen):
+    ref, component = zaaksysteem()
+    for g in (rollen.g, rollen.h):
+        voorbeeld(g, ref=ref, component=component)
+    herberekening.herbereken_alles(peildatum=P)
+    app = rollen.g.applicaties.get(naam="Zaken A")
+    contract = app.contracten.get()
+    contract.einddatum, contract.verlengingstermijn_maanden = dt.date(2029, 6, 30), 0
+    contract.save()
+    herberekening.herbereken_gemeente(gemeente_id=rollen.g.pk, peildatum=P)
+    incrementeel = sorted(
+        Inzichtgroep.objects.values_list("referentiecomponent_id", "kwartaal", "gemeente_ids", "jaarkosten")
+    )
+    herberekening.inzicht_herbouwen()
+    assert (
+        sorted(
+            Inzichtgroep.objects.values_list(
+                "referentiecomponent_id", "kwartaal", "gemeente_ids", "jaarkosten"
+            )
+        )
+        == incrementeel
+    )
+    assert any(k == "2029-Q2" for _, k, _, _ in incrementeel)
+
+
+def test_two_full_runs_never_overlap_and_a_redelivered_run_resumes(rollen):
+    ref, component = zaaksysteem()
+    for g in (rollen.g, rollen.h, GemeenteFactory()):
+        voorbeeld(g, ref=ref, component=component)
+    eerste = herberekening.herbereken_alles(peildatum=P, eigenaar="taak-1")
+    # Simulate a worker killed after the first gemeente: the run is 'lopend' with a fresh heartbeat.
+    Herberekening.objects.filter(pk=eerste.pk).update(
+        status="lopend", gedaan=1, laatste_gemeente_id=rollen.g.pk
+    )
+    Overstapadvies.objects.exclude(gemeente=rollen.g).delete()
+    ander = herberekening.herbereken_alles(peildatum=P, eigenaar="taak-2")
+    assert ander.pk == eerste.pk  # refused: the other run is alive
+    assert Overstapadvies.objects.count() == 4
+    hervat = herberekening.herbereken_alles(peildatum=P, eigenaar="taak-1")  # the redelivered task
+    assert hervat.pk == eerste.pk and hervat.status == "klaar" and hervat.gedaan == 3
+    assert Overstapadvies.objects.count() == 12
+    # A duplicate delivery of a finished run does nothing.
+    assert herberekening.herbereken_alles(peildatum=P, eigenaar="taak-1").pk == eerste.pk
+    assert Herberekening.objects.count() == 1
+
+
+def test_a_dead_run_is_taken_over(rollen, settings):
+    voorbeeld(rollen.g)
+    dood = Herberekening.objects.create(
+        status="lopend",
+        eigenaar="taak-dood",
+        totaal=2,
+        peildatum=P,
+        hartslag=dt.datetime(2020, 1, 1, tzinfo=dt.UTC),
+    )
+    run = herberekening.herbereken_alles(peildatum=P, eigenaar="taak-nieuw")
+    assert run.pk != dood.pk and run.status == "klaar"
+    dood.refresh_from_db()
+    assert dood.status == "mislukt" and "Onderbroken" in dood.fout
+
+
+def test_gemeenten_voor_opgave_en_component(rollen):
+    opgave = OpgaveFactory(code="B2")
+    ref, component = zaaksysteem(opgave=opgave)
+    ApplicatieFactory(gemeente=rollen.g, referentiecomponenten=[ref])
+    ApplicatieFactory(gemeente=rollen.h, referentiecomponenten=[ReferentiecomponentFactory()])
+    assert herberekening.gemeenten_voor_opgave(opgave.pk) == {rollen.g.pk}
+    assert herberekening.gemeenten_voor_component(component.pk) == {rollen.g.pk}
+
+
+def test_jaarkosten_are_whole_euros(rollen):
+    ref, _ = zaaksysteem()
+    ApplicatieFactory(
+        gemeente=rollen.g, referentiecomponenten=[ref], contract={"jaarkosten": Decimal("1000.50")}
+    )
+    herberekening.herbereken_gemeente(gemeente_id=rollen.g.pk, peildatum=P)
+    assert Overstapadvies.objects.get().jaarkosten == 1001
