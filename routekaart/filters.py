@@ -42,7 +42,7 @@ class BesluitFilter(django_filters.FilterSet):
         choices=Besluit.Status.choices, label="Status", empty_label="Alle statussen"
     )
     opgave = django_filters.ModelChoiceFilter(
-        field_name="opgave__code",
+        field_name="opgave",
         to_field_name="code",
         queryset=Opgave.objects.order_by("code"),
         label="Opgave",
@@ -71,14 +71,14 @@ class DeelnameFilter(django_filters.FilterSet):
     )
     gemeente = django_filters.CharFilter(method="filter_gemeente", label="Gemeente (naam of code)")
     opgave = django_filters.ModelChoiceFilter(
-        field_name="opgave__code",
+        field_name="opgave",
         to_field_name="code",
         queryset=Opgave.objects.order_by("code"),
         label="Opgave",
         empty_label="Alle opgaven",
     )
     domein = django_filters.ModelChoiceFilter(
-        field_name="opgave__domein__code",
+        field_name="opgave__domein",
         to_field_name="code",
         queryset=Domein.objects.order_by("volgorde"),
         label="Domein",

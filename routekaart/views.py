@@ -37,6 +37,11 @@ from .forms import (
 from .models import Aanmelding, Activiteit, Besluit, Deelname, Domein, Fase, Opgave, Partij
 
 
+def _post(request):
+    """The submitted data on POST (even when empty, so that required fields are reported), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def _eis_redacteur(request):
     permissions.eis(permissions.kan_routekaart_bewerken(request.user), services.NIET_BEWERKEN)
 
@@ -152,7 +157,7 @@ def _bewerk_pagina(request, *, form, titel, terug, object=None, opgave=None, ver
 @require_http_methods(["GET", "POST"])
 def opgave_create(request):
     _eis_redacteur(request)
-    form = OpgaveForm(request.POST or None)
+    form = OpgaveForm(_post(request))
     if request.method == "POST" and form.is_valid():
         try:
             opgave = services.opgave_aanmaken(user=request.user, gegevens=form.cleaned_data)
@@ -169,7 +174,7 @@ def opgave_create(request):
 def opgave_update(request, code):
     _eis_redacteur(request)
     opgave = get_object_or_404(Opgave, code=code)
-    form = OpgaveForm(request.POST or None, instance=Opgave.objects.get(pk=opgave.pk))
+    form = OpgaveForm(_post(request), instance=Opgave.objects.get(pk=opgave.pk))
     if request.method == "POST" and form.is_valid():
         try:
             opgave = services.opgave_wijzigen(user=request.user, opgave=opgave, gegevens=form.cleaned_data)
@@ -249,7 +254,7 @@ def _onderdeel_create(request, code, soort):
     _eis_redacteur(request)
     opgave = get_object_or_404(Opgave, code=code)
     model, _, aanmaken, *_ = ONDERDELEN[soort]
-    form = _form_voor(soort, request.POST or None, opgave=opgave)
+    form = _form_voor(soort, _post(request), opgave=opgave)
     if request.method == "POST" and form.is_valid():
         try:
             aanmaken(user=request.user, opgave=opgave, gegevens=form.cleaned_data)
@@ -272,7 +277,7 @@ def _onderdeel_update(request, pk, soort):
     model, _, _, wijzigen, *_ = ONDERDELEN[soort]
     obj = get_object_or_404(model.objects.select_related("opgave"), pk=pk)
     opgave = obj.opgave
-    form = _form_voor(soort, request.POST or None, instance=model.objects.get(pk=obj.pk), opgave=opgave)
+    form = _form_voor(soort, _post(request), instance=model.objects.get(pk=obj.pk), opgave=opgave)
     if request.method == "POST" and form.is_valid():
         try:
             wijzigen(user=request.user, **{soort: obj}, gegevens=form.cleaned_data)
@@ -366,7 +371,7 @@ def partij_list(request):
 @require_http_methods(["GET", "POST"])
 def partij_create(request):
     _eis_redacteur(request)
-    form = PartijForm(request.POST or None)
+    form = PartijForm(_post(request))
     if request.method == "POST" and form.is_valid():
         try:
             partij = services.partij_aanmaken(user=request.user, gegevens=form.cleaned_data)
@@ -383,7 +388,7 @@ def partij_create(request):
 def partij_update(request, pk):
     _eis_redacteur(request)
     partij = get_object_or_404(Partij, pk=pk)
-    form = PartijForm(request.POST or None, instance=Partij.objects.get(pk=pk))
+    form = PartijForm(_post(request), instance=Partij.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
         try:
             partij = services.partij_wijzigen(user=request.user, partij=partij, gegevens=form.cleaned_data)
@@ -440,7 +445,7 @@ def aanmelding_create(request, code):
             gemeente = Gemeente.objects.filter(pk=int(gekozen)).first()
             if gemeente is not None and not permissions.kan_gemeente_aanmelden(request.user, gemeente):
                 raise PermissionDenied(f"U bent geen architect van {gemeente}.")
-    form = AanmeldingForm(request.POST or None, gemeenten=eigen)
+    form = AanmeldingForm(_post(request), gemeenten=eigen)
     if request.method == "POST" and form.is_valid():
         try:
             aanmelding = services.aanmelding_indienen(
@@ -480,7 +485,7 @@ def aanmelding_behandelen(request, pk):
     aanmelding = get_object_or_404(
         Aanmelding.objects.select_related("gemeente", "opgave", "ingediend_door"), pk=pk
     )
-    form = AanmeldingBehandelenForm(request.POST or None)
+    form = AanmeldingBehandelenForm(_post(request))
     if request.method == "POST" and form.is_valid():
         gegevens = form.cleaned_data
         try:
@@ -576,7 +581,7 @@ def besluit_ical(request):
 def besluit_create(request):
     _eis_redacteur(request)
     opgave = Opgave.objects.filter(code=request.GET.get("opgave", "")).first()
-    form = BesluitForm(request.POST or None, initial={"opgave": opgave} if opgave else None)
+    form = BesluitForm(_post(request), initial={"opgave": opgave} if opgave else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.besluit_aanmaken(user=request.user, gegevens=form.cleaned_data)
@@ -595,7 +600,7 @@ def besluit_create(request):
 def besluit_update(request, pk):
     _eis_redacteur(request)
     besluit = get_object_or_404(Besluit, pk=pk)
-    form = BesluitForm(request.POST or None, instance=Besluit.objects.get(pk=pk))
+    form = BesluitForm(_post(request), instance=Besluit.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
         try:
             services.besluit_wijzigen(user=request.user, besluit=besluit, gegevens=form.cleaned_data)
@@ -633,7 +638,7 @@ def besluit_voorstellen(request):
         permissions.kan_besluit_voorstellen(request.user),
         "Alleen leden van het CvD stellen besluitmomenten voor.",
     )
-    form = BesluitVoorstelForm(request.POST or None)
+    form = BesluitVoorstelForm(_post(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.besluit_voorstellen(user=request.user, gegevens=form.cleaned_data)
@@ -669,7 +674,7 @@ def besluit_bevestigen(request, pk):
 def besluit_afwijzen(request, pk):
     permissions.eis(permissions.kan_besluit_bevestigen(request.user))
     besluit = get_object_or_404(Besluit, pk=pk)
-    form = BesluitAfwijzenForm(request.POST or None)
+    form = BesluitAfwijzenForm(_post(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.besluit_afwijzen(user=request.user, besluit=besluit, reden=form.cleaned_data["reden"])
