@@ -251,24 +251,28 @@ def _tekst(waarde) -> str:
         return "leeg"
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
+    if isinstance(waarde, int | float):
+        return str(waarde)
     if isinstance(waarde, list):
         return ", ".join(str(w) for w in waarde) or "geen"
     return f"“{waarde}”"
 
 
 def wijzigingen_sinds(applicatie: Applicatie, versie: int) -> list[str]:
-    """Readable lines for every recorded change of applicatie (and its contracts) after `versie`."""
+    """Readable lines for every recorded change of applicatie (and its contracts) after `versie`.
+
+    Every save writes its contract records first and the applicatie's record (with the new `versie`) last, so the
+    changes since version v are the records after the one that made version v."""
+    geschiedenis = audit.geschiedenis(applicatie)
+    eigen = geschiedenis.filter(object_id=str(applicatie.pk), object_type__model="applicatie")
     eerste = (
-        audit.geschiedenis(applicatie)
-        .filter(nieuwe_waarden__versie__gt=versie)
-        .order_by("id")
-        .values_list("id", flat=True)
-        .first()
+        eigen.filter(nieuwe_waarden__versie__gt=versie).order_by("id").values_list("id", flat=True).first()
     )
     if eerste is None:
         return []
+    basis = eigen.filter(id__lt=eerste).order_by("-id").values_list("id", flat=True).first() or 0
     regels = []
-    for regel in audit.geschiedenis(applicatie).filter(id__gte=eerste).order_by("id"):
+    for regel in geschiedenis.filter(id__gt=basis).order_by("id"):
         tijd = timezone.localtime(regel.tijdstip).strftime("%d-%m-%Y %H:%M")
         wat = ", ".join(
             f"{veld.replace('_', ' ')}: {_tekst(oud)} → {_tekst(nieuw)}"
@@ -420,6 +424,8 @@ def applicatie_aanmaken(
         except IntegrityError as fout:
             raise ValidationError({"naam": "Deze gemeente heeft al een applicatie met deze naam."}) from fout
         applicatie.referentiecomponenten.set(list(referentiecomponenten))
+        # Contracts first, the applicatie's own record last (see wijzigingen_sinds).
+        _contracten_toepassen(user=user, applicatie=applicatie, contracten=contracten)
         audit.registreer(
             gebruiker=user,
             actie=Auditregel.Actie.AANGEMAAKT,
@@ -427,7 +433,6 @@ def applicatie_aanmaken(
             nieuw=audit.momentopname(applicatie, APPLICATIE_VELDEN),
             gemeente=gemeente,
         )
-        _contracten_toepassen(user=user, applicatie=applicatie, contracten=contracten)
         landschap_gewijzigd(gemeente.pk)
     return applicatie
 
@@ -536,21 +541,27 @@ def applicatie_verwijderen(*, user, applicatie: Applicatie, verwachte_versie: in
         landschap_gewijzigd(huidig.gemeente_id)
 
 
-def _versie_ophogen(*, user, applicatie: Applicatie, verwachte_versie: int | None) -> Applicatie:
+def _contract_wijzigen(
+    *, user, applicatie: Applicatie, verwachte_versie: int | None, gegevens: ContractGegevens
+) -> Applicatie:
+    """One contract change of applicatie: lock, check the version, change, then bump the version (audited last,
+    so that every save ends with the applicatie's record; see wijzigingen_sinds)."""
     huidig = Applicatie.objects.select_for_update().select_related("gemeente").get(pk=applicatie.pk)
     if verwachte_versie is not None and huidig.versie != verwachte_versie:
         raise Versieconflict(huidig, verwachte_versie)
-    huidig.versie += 1
-    huidig.save(update_fields=["versie", "gewijzigd"])
-    audit.registreer(
-        gebruiker=user,
-        actie=Auditregel.Actie.GEWIJZIGD,
-        obj=huidig,
-        oud={"versie": huidig.versie - 1},
-        nieuw={"versie": huidig.versie},
-        gemeente=huidig.gemeente,
-        omschrijving="contracten gewijzigd",
-    )
+    if _contracten_toepassen(user=user, applicatie=huidig, contracten=[gegevens]):
+        huidig.versie += 1
+        huidig.save(update_fields=["versie", "gewijzigd"])
+        audit.registreer(
+            gebruiker=user,
+            actie=Auditregel.Actie.GEWIJZIGD,
+            obj=huidig,
+            oud={"versie": huidig.versie - 1},
+            nieuw={"versie": huidig.versie},
+            gemeente=huidig.gemeente,
+            omschrijving="contracten gewijzigd",
+        )
+        landschap_gewijzigd(huidig.gemeente_id)
     return huidig
 
 
@@ -567,20 +578,19 @@ def contract_aanmaken(
 ) -> Contract:
     permissions.eis(permissions.kan_landschap_bewerken(user, applicatie.gemeente_id))
     with transaction.atomic():
-        huidig = _versie_ophogen(user=user, applicatie=applicatie, verwachte_versie=verwachte_versie)
-        contract = Contract(
-            applicatie=huidig,
-            startdatum=startdatum,
-            einddatum=einddatum,
-            opzegtermijn_maanden=opzegtermijn_maanden,
-            verlengingstermijn_maanden=verlengingstermijn_maanden,
-            jaarkosten=jaarkosten,
+        huidig = _contract_wijzigen(
+            user=user,
+            applicatie=applicatie,
+            verwachte_versie=verwachte_versie,
+            gegevens=ContractGegevens(
+                startdatum=startdatum,
+                einddatum=einddatum,
+                opzegtermijn_maanden=opzegtermijn_maanden,
+                verlengingstermijn_maanden=verlengingstermijn_maanden,
+                jaarkosten=jaarkosten,
+            ),
         )
-        _controleer_contract(contract)
-        contract.save()
-        _contract_registreren(user=user, actie=Auditregel.Actie.AANGEMAAKT, contract=contract)
-        landschap_gewijzigd(huidig.gemeente_id)
-    return contract
+        return Contract.objects.filter(applicatie=huidig).latest("pk")
 
 
 def contract_bijwerken(
@@ -597,22 +607,19 @@ def contract_bijwerken(
     applicatie = contract.applicatie
     permissions.eis(permissions.kan_landschap_bewerken(user, applicatie.gemeente_id))
     with transaction.atomic():
-        huidig = _versie_ophogen(user=user, applicatie=applicatie, verwachte_versie=verwachte_versie)
-        _contracten_toepassen(
+        _contract_wijzigen(
             user=user,
-            applicatie=huidig,
-            contracten=[
-                ContractGegevens(
-                    id=contract.pk,
-                    startdatum=startdatum,
-                    einddatum=einddatum,
-                    opzegtermijn_maanden=opzegtermijn_maanden,
-                    verlengingstermijn_maanden=verlengingstermijn_maanden,
-                    jaarkosten=jaarkosten,
-                )
-            ],
+            applicatie=applicatie,
+            verwachte_versie=verwachte_versie,
+            gegevens=ContractGegevens(
+                id=contract.pk,
+                startdatum=startdatum,
+                einddatum=einddatum,
+                opzegtermijn_maanden=opzegtermijn_maanden,
+                verlengingstermijn_maanden=verlengingstermijn_maanden,
+                jaarkosten=jaarkosten,
+            ),
         )
-        landschap_gewijzigd(huidig.gemeente_id)
     contract.refresh_from_db()
     return contract
 
@@ -621,11 +628,12 @@ def contract_verwijderen(*, user, contract: Contract, verwachte_versie: int | No
     applicatie = contract.applicatie
     permissions.eis(permissions.kan_landschap_bewerken(user, applicatie.gemeente_id))
     with transaction.atomic():
-        huidig = _versie_ophogen(user=user, applicatie=applicatie, verwachte_versie=verwachte_versie)
-        _contracten_toepassen(
-            user=user, applicatie=huidig, contracten=[ContractGegevens(id=contract.pk, verwijderen=True)]
+        _contract_wijzigen(
+            user=user,
+            applicatie=applicatie,
+            verwachte_versie=verwachte_versie,
+            gegevens=ContractGegevens(id=contract.pk, verwijderen=True),
         )
-        landschap_gewijzigd(huidig.gemeente_id)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -696,6 +704,10 @@ def _importrij_aanmaken(*, user, gemeente: Gemeente, rij: importeren.Rij) -> Non
     )
     applicatie.save()
     applicatie.referentiecomponenten.set(g["referentiecomponenten"])
+    if g["contract"] is not None:
+        _contracten_toepassen(
+            user=user, applicatie=applicatie, contracten=[ContractGegevens(**g["contract"])]
+        )
     audit.registreer(
         gebruiker=user,
         actie=Auditregel.Actie.AANGEMAAKT,
@@ -703,10 +715,6 @@ def _importrij_aanmaken(*, user, gemeente: Gemeente, rij: importeren.Rij) -> Non
         nieuw=audit.momentopname(applicatie, APPLICATIE_VELDEN),
         gemeente=gemeente,
     )
-    if g["contract"] is not None:
-        _contracten_toepassen(
-            user=user, applicatie=applicatie, contracten=[ContractGegevens(**g["contract"])]
-        )
 
 
 def _importrij_bijwerken(*, user, rij: importeren.Rij) -> None:
@@ -728,6 +736,12 @@ def _importrij_bijwerken(*, user, rij: importeren.Rij) -> None:
         eigenaar=applicatie.eigenaar,
         notities=applicatie.notities,
     )
+    if g["contract"] is not None:
+        _contracten_toepassen(
+            user=user,
+            applicatie=applicatie,
+            contracten=[ContractGegevens(id=rij.contract_id, **g["contract"])],
+        )
     applicatie.versie += 1
     applicatie.save()
     applicatie.referentiecomponenten.set(g["referentiecomponenten"])
@@ -739,12 +753,6 @@ def _importrij_bijwerken(*, user, rij: importeren.Rij) -> None:
         nieuw=audit.momentopname(applicatie, APPLICATIE_VELDEN),
         gemeente=applicatie.gemeente,
     )
-    if g["contract"] is not None:
-        _contracten_toepassen(
-            user=user,
-            applicatie=applicatie,
-            contracten=[ContractGegevens(id=rij.contract_id, **g["contract"])],
-        )
 
 
 def importvoorstel_aanmaken(
