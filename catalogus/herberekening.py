@@ -778,7 +778,7 @@ def herinneringen_versturen(*, vandaag: dt.date | None = None) -> int:
     grens = overstap.add_months(vandaag, doorlooptijden[-1])
     adviezen = list(
         Overstapadvies.objects.filter(opzeggen_voor__gte=vandaag, opzeggen_voor__lte=grens)
-        .select_related("applicatie", "gemeente")
+        .select_related("applicatie__gemeente", "gemeente")
         .order_by("gemeente__naam", "opzeggen_voor", "applicatie__naam")
     )
     if not adviezen:

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import views, views_overstap
 
 app_name = "catalogus"
 
 urlpatterns = [
     path("", views.component_list, name="component_list"),
+    path("inzicht/", views_overstap.inzicht, name="inzicht"),
     path("componenten/nieuw/", views.component_create, name="component_create"),
     path("componenten/publiccode/", views.component_publiccode, name="component_publiccode"),
     path("componenten/<slug:slug>/", views.component_detail, name="component_detail"),

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from . import views
+from . import views, views_overstap
 
 app_name = "landschap"
 
@@ -19,4 +19,15 @@ urlpatterns = [
     ),
     re_path(r"^landschap/export\.(?P<formaat>csv|xlsx)$", views.landschap_export, name="landschap_export"),
     path("landschap/archimate.xml", views.landschap_archimate, name="landschap_archimate"),
+    # The switch-over pages (issue 5): catalogus/views_overstap.py
+    path("overstap/", views_overstap.overstap_detail, name="overstap_detail"),
+    path("overstap.csv", views_overstap.overstap_csv, name="overstap_csv"),
+    path("overstap/herberekenen/", views_overstap.overstap_herberekenen, name="overstap_herberekenen"),
+    path("overstap/agenda/nieuw/", views_overstap.agendatoken_create, name="agendatoken_create"),
+    path("overstap/agenda/<int:pk>/intrekken/", views_overstap.agendatoken_delete, name="agendatoken_delete"),
+    re_path(
+        r"^overstap/agenda/(?P<sleutel>[A-Za-z0-9_-]{20,100})\.ics$",
+        views_overstap.overstap_agenda,
+        name="overstap_agenda",
+    ),
 ]

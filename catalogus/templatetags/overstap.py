@@ -1,0 +1,15 @@
+"""{% load overstap %}{% component_overstap component %}: the switch-over share of a component on its page.
+
+An inclusion tag, so the component page (catalogus/views.py) needs no extra context: one query
+(catalogus.selectors_overstap.component_overstap)."""
+
+from django import template
+
+from catalogus import selectors_overstap
+
+register = template.Library()
+
+
+@register.inclusion_tag("catalogus/_component_overstap.html")
+def component_overstap(component):
+    return {"component": component, "kwartalen": selectors_overstap.component_overstap(component)}
