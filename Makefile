@@ -52,5 +52,9 @@ format: install-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+## make openapi: regenerate docs/api/openapi.yaml from the code (tests/api/test_openapi.py fails when it drifts)
+openapi: install
+	$(PY) manage.py spectacular --file docs/api/openapi.yaml --validate --fail-on-warn
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
