@@ -4,9 +4,12 @@ paths under /api/."""
 from __future__ import annotations
 
 import json
+import re
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.types import OpenApiTypes
@@ -53,6 +56,11 @@ def _schema_voor_documentatie(request) -> dict:
     return json.loads(json.dumps(schema, default=str))
 
 
+def _tekst(markdown: str) -> str:
+    """The little Markdown the document uses (`code`) as safe HTML."""
+    return mark_safe(re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(markdown or "")))
+
+
 def _type_van(schema: dict, componenten: dict) -> str:
     if not isinstance(schema, dict):
         return ""
@@ -88,7 +96,7 @@ def documentatie(request):
                 antwoorden.append(
                     {
                         "code": code,
-                        "omschrijving": antwoord.get("description", ""),
+                        "omschrijving": _tekst(antwoord.get("description", "")),
                         "media": media,
                         "type": _type_van(body.get("schema", {}), componenten),
                         "headers": sorted(antwoord.get("headers", {})),
@@ -105,15 +113,15 @@ def documentatie(request):
                     "id": operatie.get("operationId", f"{methode}-{pad}"),
                     "methode": methode.upper(),
                     "pad": f"{schema['servers'][0]['url']}{pad}",
-                    "samenvatting": operatie.get("summary", ""),
-                    "beschrijving": operatie.get("description", ""),
+                    "samenvatting": _tekst(operatie.get("summary", "")),
+                    "beschrijving": _tekst(operatie.get("description", "")),
                     "parameters": [
                         {
                             "naam": p["name"],
                             "plaats": p["in"],
                             "verplicht": p.get("required", False),
                             "type": _type_van(p.get("schema", {}), componenten),
-                            "beschrijving": p.get("description", ""),
+                            "beschrijving": _tekst(p.get("description", "")),
                         }
                         for p in operatie.get("parameters", [])
                     ],
@@ -129,14 +137,14 @@ def documentatie(request):
     modellen = [
         {
             "naam": naam,
-            "beschrijving": model.get("description", ""),
+            "beschrijving": _tekst(model.get("description", "")),
             "velden": [
                 {
                     "naam": veld,
                     "type": _type_van(eigenschappen, componenten),
                     "verplicht": veld in model.get("required", []),
                     "alleen_lezen": eigenschappen.get("readOnly", False),
-                    "beschrijving": eigenschappen.get("description", ""),
+                    "beschrijving": _tekst(eigenschappen.get("description", "")),
                 }
                 for veld, eigenschappen in model.get("properties", {}).items()
             ],
@@ -148,6 +156,7 @@ def documentatie(request):
         "api/documentatie.html",
         {
             "info": schema["info"],
+            "beschrijving": _tekst(schema["info"].get("description", "")),
             "operaties": operaties,
             "modellen": modellen,
             "versie": schema["info"]["version"],

@@ -55,4 +55,5 @@ def test_documentation_page_from_our_own_static_files(client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "GET /api/v1/gemeenten" in html and "capaciteitFte" in html
+    assert "<code>zoek</code>" in html  # the Markdown code spans of the descriptions, escaped otherwise
     assert "<script>" not in html and "cdn" not in html.lower()
