@@ -345,3 +345,47 @@ def test_jaarkosten_are_whole_euros(rollen):
     )
     herberekening.herbereken_gemeente(gemeente_id=rollen.g.pk, peildatum=P)
     assert Overstapadvies.objects.get().jaarkosten == 1001
+
+
+def test_command_one_gemeente_and_peildatum(rollen):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    voorbeeld(rollen.g)
+    uit = StringIO()
+    call_command("herbereken_overstap", "--gemeente", "GM0344", "--peildatum", "2026-01-15", stdout=uit)
+    assert "4 applicaties" in uit.getvalue()
+    assert set(Overstapadvies.objects.values_list("peildatum", flat=True)) == {P}
+    assert Overstapadvies.objects.get(applicatie__naam="Zaken D").status == "ACTIE_NODIG"
+
+
+def test_command_all_gemeenten(rollen):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    ref, component = zaaksysteem()
+    for g in (rollen.g, rollen.h):
+        voorbeeld(g, ref=ref, component=component)
+    uit = StringIO()
+    call_command("herbereken_overstap", "--peildatum", "2026-01-15", stdout=uit)
+    assert "2 gemeenten berekend" in uit.getvalue()
+    assert Overstapadvies.objects.count() == 8
+    with pytest.raises(CommandError):
+        call_command("herbereken_overstap", "--peildatum", "15-01-2026")
+    with pytest.raises(CommandError):
+        call_command("herbereken_overstap", "--gemeente", "GM9999")
+
+
+def test_command_async_hands_over_to_the_workers(rollen):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    voorbeeld(rollen.g)
+    uit = StringIO()
+    call_command("herbereken_overstap", "--async", "--peildatum", "2026-01-15", stdout=uit)  # eager in tests
+    assert "aan de workers gegeven" in uit.getvalue()
+    run = Herberekening.objects.get()
+    assert run.status == "klaar" and run.eigenaar.startswith("taak-") and run.peildatum == P
