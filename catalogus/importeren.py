@@ -313,6 +313,13 @@ def lees_datum(tekst: str, kolom: str) -> dt.date | None:
         raise _Waardefout(f"{kolom}: “{tekst}” bestaat niet als datum.") from fout
 
 
+def _groepen(delen: list[str]) -> str:
+    """Digits written with thousands separators: the first group 1 to 3 digits, the others exactly 3."""
+    if not 1 <= len(delen[0]) <= 3 or any(len(d) != 3 for d in delen[1:]):
+        raise _Waardefout
+    return "".join(delen)
+
+
 def _getal(tekst: str) -> Decimal:
     """'1.234,56', '1234,56', '1234.56', '1,234.56', '€ 1.234' -> Decimal. A separator followed by exactly three
     digits (in groups) is a thousands separator; otherwise the last separator is the decimal one."""
@@ -322,16 +329,14 @@ def _getal(tekst: str) -> Decimal:
     if "," in t and "." in t:
         decimaal = "," if t.rfind(",") > t.rfind(".") else "."
         duizend = "." if decimaal == "," else ","
-        t = t.replace(duizend, "").replace(decimaal, ".")
-    elif t.count(",") + t.count(".") > 0:
-        scheider = "," if "," in t else "."
-        delen = t.split(scheider)
-        if len(delen) > 2 or (len(delen[-1]) == 3 and all(len(d) == 3 for d in delen[1:])):
-            if not all(len(d) == 3 for d in delen[1:]) or not 1 <= len(delen[0]) <= 3:
-                raise _Waardefout
-            t = "".join(delen)
-        else:
-            t = ".".join(delen)
+        geheel, _, fractie = t.rpartition(decimaal)
+        if decimaal in geheel or duizend in fractie:
+            raise _Waardefout
+        t = _groepen(geheel.split(duizend)) + "." + fractie
+    elif "," in t or "." in t:
+        delen = t.split("," if "," in t else ".")
+        duizendtallen = len(delen) > 2 or len(delen[1]) == 3
+        t = _groepen(delen) if duizendtallen else f"{delen[0]}.{delen[1]}"
     try:
         return Decimal(t)
     except InvalidOperation as fout:
@@ -435,7 +440,7 @@ def controleer(*, gemeente, rijen) -> list[Rij]:
     op_naam = {r.naam.casefold(): r for r in referenties}
     op_id = {r.gemma_id.casefold(): r for r in referenties}
     bestaand = {
-        a.naam.casefold(): a
+        " ".join(a.naam.split()).casefold(): a
         for a in Applicatie.objects.filter(gemeente=gemeente)
         .select_related("leverancier")
         .prefetch_related("referentiecomponenten", "contracten")
