@@ -94,7 +94,8 @@ def model(*, gemeente, applicaties, gemaakt_op: dt.datetime | None = None) -> by
         for ref in app.referentiecomponenten.all():
             referenties[ref.pk] = ref
 
-    elements = ET.SubElement(root, _q("elements"))
+    # The schema wants at least one child in <elements> and <organizations>: leave them out when empty.
+    elements = ET.SubElement(root, _q("elements")) if applicaties else None
     for app in applicaties:
         element = ET.SubElement(
             elements,
@@ -153,9 +154,10 @@ def model(*, gemeente, applicaties, gemaakt_op: dt.datetime | None = None) -> by
                 },
             )
 
-    organizations = ET.SubElement(root, _q("organizations"))
-    map_ = ET.SubElement(organizations, _q("item"))
-    _naam(map_, "Applicaties", "label")
+    organizations = ET.SubElement(root, _q("organizations")) if applicaties else None
+    if applicaties:
+        map_ = ET.SubElement(organizations, _q("item"))
+        _naam(map_, "Applicaties", "label")
     for app in applicaties:
         ET.SubElement(map_, _q("item"), {"identifierRef": f"id-app-{app.pk}"})
     if referenties:
