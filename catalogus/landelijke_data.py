@@ -33,7 +33,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -273,7 +273,36 @@ def genereer(
             )
             resultaat.seconden = round(time.monotonic() - begin, 1)
             _audit(resultaat)
+        statistieken_bijwerken(stdout=stdout)
     return resultaat
+
+
+def statistieken_bijwerken(*, stdout=None) -> None:
+    """After a bulk load, refresh PostgreSQL's planner statistics (and, outside a transaction, vacuum).
+
+    Without this the planner keeps the estimates of the empty tables until autovacuum comes by (and with
+    autovacuum off it never does): it then reads a gemeente's 400 contracts with a sequential scan of all
+    150,000 and a hash join (~65 ms) instead of an index scan (~1.5 ms)."""
+    if connection.vendor != "postgresql":
+        return
+    tabellen = [
+        model._meta.db_table
+        for model in (
+            Applicatie,
+            Applicatie.referentiecomponenten.through,
+            Contract,
+            Component,
+            Component.referentiecomponenten.through,
+            Leverancier,
+            Opgave,
+            Fase,
+        )
+    ]
+    opdracht = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+    with connection.cursor() as cursor:
+        for tabel in tabellen:
+            cursor.execute(f"{opdracht} {connection.ops.quote_name(tabel)}")
+    _schrijf(stdout, f"Statistieken bijgewerkt ({opdracht}).")
 
 
 def verwijder_gegenereerd(*, stdout=None) -> dict:
