@@ -18,6 +18,7 @@ class OpgaveFilter(django_filters.FilterSet):
         to_field_name="code",
         queryset=Domein.objects.order_by("volgorde"),
         label="Domein",
+        widget=forms.CheckboxSelectMultiple,
     )
     zoek = django_filters.CharFilter(method="filter_zoek", label="Zoek op code of titel")
 

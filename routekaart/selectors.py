@@ -576,7 +576,8 @@ def gemeente_tijdlijn(
     kolommen, jaren = raster.kolommen(peildatum)
     rijen = []
     y = KOP_HOOGTE
-    for deelname in deelnames:
+    zichtbaar = [d for d in deelnames if d.van <= raster.tot and (d.tot is None or d.tot >= raster.van)]
+    for deelname in zichtbaar:
         rij = Rij(
             y=y,
             hoogte=RIJ_HOOGTE,
