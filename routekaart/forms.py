@@ -125,7 +125,11 @@ class AanmeldingBehandelenForm(forms.Form):
         widget=forms.Textarea,
         help_text="Verplicht bij afwijzen. De architecten van de gemeente krijgen deze tekst per e-mail.",
     )
-    van = KwartaalFormField(label="Deelname vanaf kwartaal", required=False, help_text="Leeg: dit kwartaal.")
+    van = KwartaalFormField(
+        label="Deelname vanaf kwartaal",
+        required=False,
+        help_text="Leeg: het begin van de ontwikkelfase (C) of opschalingsfase (1G), maar niet eerder dan nu.",
+    )
     tot = KwartaalFormField(
         label="Deelname tot en met kwartaal", required=False, help_text="Leeg: doorlopend."
     )

@@ -258,6 +258,14 @@ class Deelname(models.Model):
                 name="deelname_inzet_niet_negatief",
                 violation_error_message=_("De inzet kan niet negatief zijn."),
             ),
+            models.CheckConstraint(
+                condition=Q(partij__isnull=True) | Q(rol="betrokken"),
+                name="deelname_partij_is_betrokken",
+                violation_error_message=_(
+                    "Een partij die geen gemeente is, doet mee als betrokken partij; coalitiepartner en eerste "
+                    "gebruiker zijn gemeenten."
+                ),
+            ),
             models.UniqueConstraint(
                 fields=["opgave", "gemeente"],
                 condition=Q(gemeente__isnull=False),

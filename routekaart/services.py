@@ -443,6 +443,15 @@ def _registreer_behandeling(*, user, aanmelding: Aanmelding, oud: dict) -> None:
     transaction.on_commit(lambda: _mail_over_aanmelding(aanmelding.pk))
 
 
+def _standaard_van(aanmelding: Aanmelding) -> Kwartaal:
+    """A coalitiepartner starts with the ontwikkelfase, an eerste gebruiker with the opschalingsfase; never before
+    this quarter."""
+    nu = Kwartaal.van_datum(timezone.localdate())
+    soort = Fase.Soort.ONTWIKKELFASE if aanmelding.rol == Rol.COALITIEPARTNER else Fase.Soort.OPSCHALINGSFASE
+    starts = [f.start for f in aanmelding.opgave.fasen.all() if f.soort == soort]
+    return max([nu, *starts[:1]])
+
+
 @transaction.atomic
 def aanmelding_accepteren(
     *,
@@ -454,7 +463,7 @@ def aanmelding_accepteren(
     inzet_fte=None,
     inzet_budget=None,
 ) -> Deelname:
-    """Accept: the gemeente takes part in the role it asked for, from `van` (default: this quarter)."""
+    """Accept: the gemeente takes part in the role it asked for, from `van` (default: see _standaard_van)."""
     aanmelding, oud = _behandel(
         user=user, aanmelding=aanmelding, status=Aanmelding.Status.GEACCEPTEERD, reden=reden
     )
@@ -471,7 +480,7 @@ def aanmelding_accepteren(
         gegevens={
             "gemeente": aanmelding.gemeente,
             "rol": aanmelding.rol,
-            "van": van or Kwartaal.van_datum(timezone.localdate()),
+            "van": van or _standaard_van(aanmelding),
             "tot": tot,
             "inzet_fte": inzet_fte,
             "inzet_budget": inzet_budget,

@@ -458,3 +458,15 @@ def test_gemeentesectie_zonder_deelnames_of_capaciteit(client, rollen, wereld):
 @pytest.mark.django_db
 def test_fase_klasse_in_factories(wereld):
     assert wereld.opschaling.soort == Fase.Soort.OPSCHALINGSFASE and wereld.opschaling.eind is None
+
+
+def test_sjablonen_zonder_inline_stijl_of_script():
+    """The Content-Security-Policy forbids inline styles and scripts: none in our templates."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    for pad in (Path(settings.BASE_DIR) / "templates" / "routekaart").rglob("*.html"):
+        tekst = pad.read_text()
+        assert "style=" not in tekst and "<style" not in tekst, pad
+        assert "<script" not in tekst and not re.search(r"<[^>]*\son[a-z]+=", tekst), pad

@@ -322,3 +322,27 @@ def test_systeem_mag_alles_en_de_domeinen_laden_idempotent():
     FaseFactory(opgave=opgave)
     services.opgave_verwijderen(user=SYSTEEM, opgave=opgave)
     assert not Fase.objects.filter(opgave_id=opgave.pk).exists()
+
+
+@pytest.mark.django_db
+def test_partij_is_altijd_betrokken_partij(rollen, wereld):
+    with pytest.raises(ValidationError, match="betrokken partij"):
+        services.deelname_aanmaken(
+            user=rollen.redacteur,
+            opgave=wereld.opgave,
+            gegevens={"partij": wereld.partij, "rol": "C", "van": "2026-Q1"},
+        )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("rol", "verwacht"), [("C", None), ("1G", Kwartaal(2027, 1))])
+def test_acceptatie_begint_standaard_met_de_passende_fase(rollen, wereld, rol, verwacht):
+    from django.utils import timezone
+
+    nu = Kwartaal.van_datum(timezone.localdate())
+    aanmelding = services.aanmelding_indienen(
+        user=rollen.architect_g, gemeente=rollen.g, opgave=wereld.opgave, rol=rol, motivatie="Graag."
+    )
+    deelname = services.aanmelding_accepteren(user=rollen.redacteur, aanmelding=aanmelding)
+    # the ontwikkelfase began in 2026-Q1: not before now; the opschalingsfase starts in 2027-Q1
+    assert deelname.van == max(nu, verwacht or Kwartaal(2026, 1))
