@@ -14,14 +14,88 @@ OPENBAAR = [
     "/account/inloggen/",
     "/account/wachtwoord-vergeten/",
     "/toegankelijkheid/",
+    "/routekaart/",
+    "/routekaart/opgaven/B2/",
+    "/routekaart/deelnemers/",
+    "/routekaart/besluiten/",
+    "/routekaart/partijen/",
+    "/catalogus/",
+    "/catalogus/componenten/open-zaak/",
+    "/catalogus/referentiecomponenten/",
+    "/catalogus/inzicht/",
 ]
-INGELOGD = ["/account/", "/gemeenten/GM0344/", "/gemeenten/GM0344/capaciteit/"]
+INGELOGD = [
+    "/account/",
+    "/gemeenten/GM0344/",
+    "/gemeenten/GM0344/capaciteit/",
+    "/gemeenten/GM0344/landschap/",
+    "/gemeenten/GM0344/landschap/nieuw/",
+    "/gemeenten/GM0344/landschap/importeren/",
+    "/gemeenten/GM0344/overstap/",
+    "/routekaart/opgaven/B2/aanmelden/",
+    "/catalogus/inzicht/",
+]
+REDACTEUR = [
+    "/routekaart/opgaven/nieuw/",
+    "/routekaart/opgaven/B2/wijzigen/",
+    "/routekaart/opgaven/B2/fasen/nieuw/",
+    "/routekaart/aanmeldingen/",
+    "/routekaart/besluiten/nieuw/",
+    "/catalogus/componenten/nieuw/",
+    "/catalogus/componenten/publiccode/",
+    "/catalogus/componenten/open-zaak/bewerken/",
+]
+CVD = ["/routekaart/besluiten/voorstellen/"]
 
 
 @pytest.fixture
 def utrecht():
+    """A small, complete portal: G with a landscape and its advice, a Routekaart, a catalogue."""
+    from datetime import date
+    from decimal import Decimal
+
+    from catalogus.herberekening import herbereken_gemeente
+    from routekaart.kwartaal import Kwartaal
+    from tests.factories.catalogus import (
+        ApplicatieFactory,
+        ComponentFactory,
+        ContractFactory,
+        ReferentiecomponentFactory,
+    )
+    from tests.factories.routekaart import (
+        AanmeldingFactory,
+        BesluitFactory,
+        DeelnameFactory,
+        FaseFactory,
+        OpgaveFactory,
+    )
+
     gemeente = GemeenteFactory(code="GM0344", naam="Utrecht", provincie="Utrecht")
     GebruikerFactory(username="architect-utrecht", architect_van=[gemeente])
+    GebruikerFactory(username="redacteur", redacteur=True)
+    GebruikerFactory(username="cvd-lid", cvd_lid=True)
+    ref = ReferentiecomponentFactory(naam="Zaakregistratiecomponent")
+    component = ComponentFactory(
+        naam="Open Zaak", slug="open-zaak", beschikbaar=True, beschikbaar_vanaf=date(2026, 4, 1)
+    )
+    component.referentiecomponenten.add(ref)
+    opgave = OpgaveFactory(code="B2", titel="Zaakgericht werken")
+    FaseFactory(opgave=opgave, start=Kwartaal(2026, 1), eind=Kwartaal(2026, 4))
+    FaseFactory(opgave=opgave, opschaling=True, start=Kwartaal(2027, 1), eind=None)
+    DeelnameFactory(opgave=opgave, gemeente=gemeente)
+    AanmeldingFactory(opgave=opgave, gemeente=GemeenteFactory(code="GM0363", naam="Amsterdam"))
+    BesluitFactory(opgave=opgave)
+    BesluitFactory(voorgesteld=True)
+    for naam, einde, kosten in [
+        ("Zaaksysteem", date(2026, 12, 31), 24000),
+        ("Oud zaaksysteem", date(2027, 8, 31), 8000),
+    ]:
+        app = ApplicatieFactory(gemeente=gemeente, naam=naam)
+        app.referentiecomponenten.add(ref)
+        ContractFactory(
+            applicatie=app, einddatum=einde, verlengingstermijn_maanden=12, jaarkosten=Decimal(kosten)
+        )
+    herbereken_gemeente(gemeente_id=gemeente.pk)
     return gemeente
 
 
@@ -34,6 +108,20 @@ def test_openbare_paginas_toegankelijk(pagina, utrecht, pad):
 def test_paginas_van_de_architect_toegankelijk(pagina, inloggen, utrecht):
     inloggen(pagina, "architect-utrecht")
     for pad in INGELOGD:
+        pagina.goto(pad)
+        assert_toegankelijk(pagina, pad)
+
+
+def test_paginas_van_de_redacteur_toegankelijk(pagina, inloggen, utrecht):
+    inloggen(pagina, "redacteur")
+    for pad in REDACTEUR:
+        pagina.goto(pad)
+        assert_toegankelijk(pagina, pad)
+
+
+def test_paginas_van_het_cvd_toegankelijk(pagina, inloggen, utrecht):
+    inloggen(pagina, "cvd-lid")
+    for pad in CVD:
         pagina.goto(pad)
         assert_toegankelijk(pagina, pad)
 
