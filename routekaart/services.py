@@ -440,7 +440,9 @@ def _registreer_behandeling(*, user, aanmelding: Aanmelding, oud: dict) -> None:
         hoofdobject=aanmelding.opgave,
         omschrijving=aanmelding.get_status_display(),
     )
-    transaction.on_commit(lambda: _mail_over_aanmelding(aanmelding.pk))
+    from .tasks import aanmelding_mailen
+
+    transaction.on_commit(lambda: aanmelding_mailen.delay(aanmelding.pk))
 
 
 def _standaard_van(aanmelding: Aanmelding) -> Kwartaal:
@@ -525,7 +527,8 @@ def ontvangers_van(aanmelding: Aanmelding) -> list[str]:
     return list(dict.fromkeys(adressen))
 
 
-def _mail_over_aanmelding(aanmelding_id: int) -> int:
+def mail_over_aanmelding(aanmelding_id: int) -> int:
+    """Mail the outcome of a handled sign-up to its architects (called by the task after commit)."""
     aanmelding = Aanmelding.objects.select_related("gemeente", "opgave", "ingediend_door").get(
         pk=aanmelding_id
     )

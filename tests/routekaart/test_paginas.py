@@ -470,3 +470,23 @@ def test_sjablonen_zonder_inline_stijl_of_script():
         tekst = pad.read_text()
         assert "style=" not in tekst and "<style" not in tekst, pad
         assert "<script" not in tekst and not re.search(r"<[^>]*\son[a-z]+=", tekst), pad
+
+
+@pytest.mark.django_db
+def test_standaard_twee_kwartalen_terug_tot_tien_vooruit_vanaf_vandaag(client, wereld):
+    import time_machine
+
+    with time_machine.travel(dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC), tick=False):
+        inhoud = _inhoud(client.get(reverse("routekaart:routekaart")))
+    assert "Getoond: <strong>2e kw. 2026</strong> tot en met <strong>2e kw. 2029</strong>" in inhoud
+    assert 'data-van="2026-Q2" data-tot="2029-Q2"' in inhoud
+    assert 'class="rk-kolom rk-kolom-huidig" x="400"' in inhoud  # the current quarter is marked
+
+
+def test_printstijl_a3_liggend():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    css = (Path(settings.BASE_DIR) / "static" / "css" / "routekaart.css").read_text()
+    assert re.search(r"@media print\s*{\s*@page\s*{\s*size:\s*A3 landscape", css)
