@@ -14,8 +14,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -663,14 +665,12 @@ def landschap_importeren(
         fouten = [f"Rij {rij.nummer}: {fout}" for rij in gecontroleerd for fout in rij.fouten]
         if fouten:
             raise importeren.Importfout(fouten)
-        aangemaakt = bijgewerkt = 0
-        for rij in gecontroleerd:
-            if rij.actie == importeren.NIEUW:
-                _importrij_aanmaken(user=user, gemeente=gemeente, rij=rij)
-                aangemaakt += 1
-            elif rij.actie == importeren.BIJWERKEN:
-                _importrij_bijwerken(user=user, rij=rij)
-                bijgewerkt += 1
+        nieuw = [rij for rij in gecontroleerd if rij.actie == importeren.NIEUW]
+        bij = [rij for rij in gecontroleerd if rij.actie == importeren.BIJWERKEN]
+        _importrijen_aanmaken(user=user, gemeente=gemeente, rijen=nieuw)
+        for rij in bij:
+            _importrij_bijwerken(user=user, rij=rij)
+        aangemaakt, bijgewerkt = len(nieuw), len(bij)
         if aangemaakt or bijgewerkt:
             audit.registreer(
                 gebruiker=user,
@@ -688,33 +688,119 @@ def landschap_importeren(
     )
 
 
-def _importrij_aanmaken(*, user, gemeente: Gemeente, rij: importeren.Rij) -> None:
-    g = rij.gegevens
-    applicatie = Applicatie(gemeente=gemeente)
-    _applicatie_velden_zetten(
-        applicatie,
-        user=user,
-        naam=g["naam"],
-        leverancier=g["leverancier"],
-        pakket=g["pakket"],
-        in_gebruik=g["in_gebruik"],
-        gebruikers=g["gebruikers"],
-        eigenaar="",
-        notities="",
-    )
-    applicatie.save()
-    applicatie.referentiecomponenten.set(g["referentiecomponenten"])
-    if g["contract"] is not None:
-        _contracten_toepassen(
-            user=user, applicatie=applicatie, contracten=[ContractGegevens(**g["contract"])]
+def _leveranciers(*, user, namen: Iterable[str]) -> dict[str, Leverancier]:
+    """The suppliers of these names by casefolded name, the missing ones created (and audited) in bulk."""
+    gevraagd = {naam.casefold(): naam for naam in namen if naam}
+    if not gevraagd:
+        return {}
+    gevonden = {
+        lev.naam.casefold(): lev
+        for lev in Leverancier.objects.annotate(klein=Lower("naam")).filter(
+            klein__in=[n.lower() for n in gevraagd]
         )
-    audit.registreer(
-        gebruiker=user,
-        actie=Auditregel.Actie.AANGEMAAKT,
-        obj=applicatie,
-        nieuw=audit.momentopname(applicatie, APPLICATIE_VELDEN),
-        gemeente=gemeente,
+    }
+    gevonden.update(
+        {lev.naam.casefold(): lev for lev in Leverancier.objects.filter(naam__in=gevraagd.values())}
     )
+    ontbrekend = [Leverancier(naam=naam) for sleutel, naam in gevraagd.items() if sleutel not in gevonden]
+    if ontbrekend:
+        Leverancier.objects.bulk_create(ontbrekend)
+        for lev in Leverancier.objects.filter(naam__in=[o.naam for o in ontbrekend]):
+            gevonden[lev.naam.casefold()] = lev
+            audit.registreer(
+                gebruiker=user, actie=Auditregel.Actie.AANGEMAAKT, obj=lev, nieuw={"naam": lev.naam}
+            )
+    return gevonden
+
+
+def _auditregels_bulk(
+    *, user, regels: list[tuple[str, models.Model, dict, models.Model | None]], gemeente
+) -> None:
+    """Many creation records at once, as gemeenten.audit.registreer writes them one by one
+    (regels: (actie, obj, nieuwe waarden, hoofdobject)). Used by the import, where rows come in thousands."""
+    gebruiker = user if getattr(user, "is_authenticated", False) else None
+    actor = (gebruiker.get_username() if gebruiker else "systeem")[:150]
+    kanaal = audit.huidig_kanaal()
+    Auditregel.objects.bulk_create(
+        [
+            Auditregel(
+                gebruiker=gebruiker,
+                actor=actor,
+                kanaal=kanaal,
+                actie=actie,
+                object_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+                object_id=str(obj.pk),
+                object_omschrijving=str(obj)[:255],
+                hoofd_type=ContentType.objects.get_for_model(hoofd) if hoofd is not None else None,
+                hoofd_id=str(hoofd.pk) if hoofd is not None else "",
+                gemeente=gemeente,
+                oude_waarden={},
+                nieuwe_waarden=nieuw,
+            )
+            for actie, obj, nieuw, hoofd in regels
+        ],
+        batch_size=500,
+    )
+
+
+def _importrijen_aanmaken(*, user, gemeente: Gemeente, rijen: list[importeren.Rij]) -> None:
+    """Create the new applications of an import in bulk (a fixed number of queries per 500 rows). The values were
+    checked by importeren.controleer; the database constraints guard them once more."""
+    if not rijen:
+        return
+    leveranciers = _leveranciers(user=user, namen=[rij.gegevens["leverancier"] for rij in rijen])
+    applicaties = [
+        Applicatie(
+            gemeente=gemeente,
+            naam=rij.gegevens["naam"],
+            leverancier=leveranciers.get(rij.gegevens["leverancier"].casefold()),
+            pakket=rij.gegevens["pakket"].strip(),
+            in_gebruik=rij.gegevens["in_gebruik"],
+            gebruikers=rij.gegevens["gebruikers"],
+        )
+        for rij in rijen
+    ]
+    Applicatie.objects.bulk_create(applicaties, batch_size=500)
+    if any(a.pk is None for a in applicaties):  # a backend that does not return ids on bulk insert
+        op_naam = {
+            a.naam: a
+            for a in Applicatie.objects.filter(gemeente=gemeente, naam__in=[a.naam for a in applicaties])
+        }
+        applicaties = [op_naam[a.naam] for a in applicaties]
+    koppel = Applicatie.referentiecomponenten.through
+    koppel.objects.bulk_create(
+        [
+            koppel(applicatie_id=app.pk, referentiecomponent_id=ref.pk)
+            for app, rij in zip(applicaties, rijen, strict=True)
+            for ref in rij.gegevens["referentiecomponenten"]
+        ],
+        batch_size=1000,
+    )
+    contracten = [
+        (app, Contract(applicatie=app, **rij.gegevens["contract"]))
+        for app, rij in zip(applicaties, rijen, strict=True)
+        if rij.gegevens["contract"] is not None
+    ]
+    Contract.objects.bulk_create([c for _, c in contracten], batch_size=500)
+    # Contract records first and each applicatie's own record last, as in the other writes (wijzigingen_sinds).
+    regels = [
+        (Auditregel.Actie.AANGEMAAKT, contract, audit.momentopname(contract, CONTRACT_VELDEN), app)
+        for app, contract in contracten
+    ]
+    for app, rij in zip(applicaties, rijen, strict=True):
+        nieuw = {
+            "naam": app.naam,
+            "leverancier": app.leverancier.naam if app.leverancier else None,
+            "pakket": app.pakket,
+            "referentiecomponenten": sorted(r.naam for r in rij.gegevens["referentiecomponenten"]),
+            "in_gebruik": app.in_gebruik,
+            "gebruikers": app.gebruikers,
+            "eigenaar": app.eigenaar,
+            "notities": app.notities,
+            "versie": app.versie,
+        }
+        regels.append((Auditregel.Actie.AANGEMAAKT, app, nieuw, None))
+    _auditregels_bulk(user=user, regels=regels, gemeente=gemeente)
 
 
 def _importrij_bijwerken(*, user, rij: importeren.Rij) -> None:

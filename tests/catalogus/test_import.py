@@ -308,18 +308,14 @@ def test_alles_of_niets_een_foute_rij_schrijft_niets(rollen, refs):
 
 @pytest.mark.django_db
 def test_alles_of_niets_ook_bij_een_fout_tijdens_het_schrijven(rollen, refs, monkeypatch):
-    """A failure halfway the writes (here: a database error on the third row) rolls everything back."""
+    """A failure halfway the writes (here: the contracts after the applications) rolls everything back."""
+    ApplicatieFactory(gemeente=rollen.g, naam="Zaaksysteem", gebruikers=1)
     voor = landschap_toestand()
-    origineel = services._importrij_aanmaken
-    teller = {"n": 0}
 
-    def soms_kapot(**kwargs):
-        teller["n"] += 1
-        if teller["n"] == 3:
-            raise RuntimeError("schijf vol")
-        return origineel(**kwargs)
+    def kapot(*args, **kwargs):
+        raise RuntimeError("schijf vol")
 
-    monkeypatch.setattr(services, "_importrij_aanmaken", soms_kapot)
+    monkeypatch.setattr(Contract.objects, "bulk_create", kapot)
     with pytest.raises(RuntimeError):
         _importeer(rollen.g, _csv(GOED), "a.csv")
     assert landschap_toestand() == voor
