@@ -34,7 +34,7 @@ from .forms import (
     OpgaveForm,
     PartijForm,
 )
-from .models import Aanmelding, Activiteit, Besluit, Deelname, Domein, Fase, Opgave, Partij
+from .models import Aanmelding, Activiteit, Besluit, Deelname, Fase, Opgave, Partij
 
 
 def _post(request):
@@ -89,7 +89,9 @@ def routekaart(request):
         "vorige": {"van": van - 4, "tot": tot - 4},
         "volgende": {"van": van + 4, "tot": tot + 4},
         "kan_bewerken": permissions.kan_routekaart_bewerken(request.user),
-        "domeinen": Domein.objects.order_by("volgorde"),
+        "open_aanmeldingen": selectors.aanmeldingen_wachtrij().count()
+        if permissions.kan_aanmelding_behandelen(request.user)
+        else None,
     }
     template = (
         "routekaart/_routekaart_inhoud.html"
@@ -661,10 +663,22 @@ def besluit_bevestigen(request, pk):
     permissions.eis(permissions.kan_besluit_bevestigen(request.user))
     besluit = get_object_or_404(Besluit, pk=pk)
     try:
-        services.besluit_bevestigen(user=request.user, besluit=besluit)
+        besluit = services.besluit_bevestigen(user=request.user, besluit=besluit)
     except ValidationError as fout:
+        if request.htmx:
+            return HttpResponse(" ".join(fout.messages), status=409)
         messages.error(request, " ".join(fout.messages))
     else:
+        if request.htmx:  # swap just this decision moment in the list
+            return render(
+                request,
+                "routekaart/_besluit_item.html",
+                {
+                    "b": Besluit.objects.select_related("opgave", "voorgesteld_door").get(pk=besluit.pk),
+                    "kan_bevestigen": True,
+                    "kan_bewerken": permissions.kan_routekaart_bewerken(request.user),
+                },
+            )
         messages.success(request, f"Het besluitmoment “{besluit.onderwerp}” is gepland.")
     return redirect(reverse("routekaart:besluit_list") + f"#besluit-{besluit.pk}")
 

@@ -490,3 +490,19 @@ def test_printstijl_a3_liggend():
 
     css = (Path(settings.BASE_DIR) / "static" / "css" / "routekaart.css").read_text()
     assert re.search(r"@media print\s*{\s*@page\s*{\s*size:\s*A3 landscape", css)
+
+
+@pytest.mark.django_db
+def test_bevestigen_met_htmx_vervangt_alleen_het_besluit(rollen, wereld, client_als):
+    client = client_als(rollen.redacteur)
+    lijst = _inhoud(client.get(reverse("routekaart:besluit_list")))
+    assert f'hx-target="#besluit-{wereld.voorstel.pk}"' in lijst
+    url = reverse("routekaart:besluit_bevestigen", args=[wereld.voorstel.pk])
+    inhoud = _inhoud(client.post(url, HTTP_HX_REQUEST="true"))
+    assert f'<li id="besluit-{wereld.voorstel.pk}"' in inhoud
+    assert 'data-status="gepland"' in inhoud and "<html" not in inhoud and "Bevestigen" not in inhoud
+    tweede = client.post(url, HTTP_HX_REQUEST="true")
+    assert tweede.status_code == 409 and "Alleen een voorgesteld" in tweede.content.decode()
+    # without JavaScript: a redirect back to the list, with a message
+    zonder = client.post(url)
+    assert zonder.status_code == 302 and zonder["Location"].endswith(f"#besluit-{wereld.voorstel.pk}")
