@@ -7,6 +7,7 @@ from django.db.models import Q
 from .models import Applicatie, Component, Leverancier, Referentiecomponent
 
 JA_NEE = (("ja", "ja"), ("nee", "nee"))
+ZOEKVELD = forms.TextInput(attrs={"type": "search"})
 
 
 def _zoektermen(waarde: str) -> list[str]:
@@ -16,7 +17,7 @@ def _zoektermen(waarde: str) -> list[str]:
 class ComponentFilter(django_filters.FilterSet):
     """The catalogue: /catalogus/ and the API's componenten."""
 
-    zoek = django_filters.CharFilter(method="filter_zoek", label="Zoeken")
+    zoek = django_filters.CharFilter(method="filter_zoek", label="Zoeken", widget=ZOEKVELD)
     status = django_filters.ChoiceFilter(choices=Component.Status.choices, empty_label="Alle statussen")
     soort = django_filters.ChoiceFilter(
         choices=Component.Soort.choices, label="Gemeenschappelijk of decentraal", empty_label="Alle soorten"
@@ -50,7 +51,7 @@ class ComponentFilter(django_filters.FilterSet):
 class ReferentiecomponentFilter(django_filters.FilterSet):
     """The GEMMA list: /catalogus/referentiecomponenten/."""
 
-    zoek = django_filters.CharFilter(method="filter_zoek", label="Zoeken")
+    zoek = django_filters.CharFilter(method="filter_zoek", label="Zoeken", widget=ZOEKVELD)
     groep = django_filters.CharFilter(field_name="groep", lookup_expr="icontains", label="Groep")
     met_component = django_filters.BooleanFilter(
         method="filter_met_component",
@@ -81,7 +82,7 @@ class ApplicatieFilter(django_filters.FilterSet):
     annotations (`contract_einddatum`, `contract_jaarkosten`, ...) the ordering and the end-date filter use.
     Pass gemeente= to limit the supplier choices to that gemeente's suppliers."""
 
-    zoek = django_filters.CharFilter(method="filter_zoek", label="Zoeken")
+    zoek = django_filters.CharFilter(method="filter_zoek", label="Zoeken", widget=ZOEKVELD)
     referentiecomponent = django_filters.ModelChoiceFilter(
         field_name="referentiecomponenten",
         queryset=Referentiecomponent.objects.order_by("naam"),
