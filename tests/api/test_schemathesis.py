@@ -3,6 +3,8 @@ no status code the document does not list, on every operation (anonymous and wit
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
@@ -19,11 +21,18 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 @pytest.fixture
 def token(rollen, token_van, settings):
-    """Data to find (G, H and five more) and an architect of G's token; no throttling in the way."""
+    """Data to find (G, H and five more) and an architect of G's token; no throttling in the way.
+
+    schemathesis calls the WSGI handler directly, whose request signals would close the test's database
+    connection (on PostgreSQL, inside the test transaction); Django's test Client unhooks them the same way."""
     settings.API_THROTTLE_ANON = "100000/minute"
     settings.API_THROTTLE_USER = "100000/minute"
     GemeenteFactory.create_batch(5)
-    return token_van(rollen.architect_g)
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield token_van(rollen.architect_g)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db
