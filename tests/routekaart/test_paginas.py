@@ -506,3 +506,17 @@ def test_bevestigen_met_htmx_vervangt_alleen_het_besluit(rollen, wereld, client_
     # without JavaScript: a redirect back to the list, with a message
     zonder = client.post(url)
     assert zonder.status_code == 302 and zonder["Location"].endswith(f"#besluit-{wereld.voorstel.pk}")
+
+
+@pytest.mark.django_db
+def test_beheer_toont_de_routekaart_alleen_lezend(client_als, wereld):
+    from tests.factories import GebruikerFactory
+
+    beheerder = GebruikerFactory(username="beheerder", beheerder=True)
+    client = client_als(beheerder)
+    assert client.get("/beheer/routekaart/opgave/").status_code == 200
+    assert client.get(f"/beheer/routekaart/opgave/{wereld.opgave.pk}/change/").status_code == 200
+    assert client.get("/beheer/routekaart/opgave/add/").status_code == 403
+    voor = toestand()
+    client.post(f"/beheer/routekaart/fase/{wereld.opschaling.pk}/delete/", {"post": "yes"})
+    assert toestand() == voor
