@@ -19,4 +19,5 @@ urlpatterns = [
     path("routekaart/", include("routekaart.urls")),
     path("catalogus/", include("catalogus.urls")),
     path("beheer/", admin.site.urls),
+    path("api/", include("portaal.api.urls")),  # /api/v1/…: the REST API (docs/api.md)
 ]
