@@ -285,6 +285,7 @@ G, GEN, VS, UIT = (
     Besluit.Status.VOORGESTELD,
     Besluit.Status.UITGESTELD,
 )
+AAN = {CVD: "het College van Dienstverleningszaken", BESTUUR: "het VNG-bestuur", ALV: "de ALV van de VNG"}
 # orgaan, datum, onderwerp, soort, status, opgave, uitkomst
 BESLUITEN = [
     (ALV, "2020-09-25", "Concretisering transitiestrategie Common Ground 2020", OV, GEN, None, "Aangenomen."),
@@ -496,7 +497,7 @@ def maak_demo(*, stdout) -> None:
             "status": status,
             "opgave": opgaven.get(opgave_code),
             "uitkomst": uitkomst,
-            "voorstel": f"Voorstel aan het {Besluit.Orgaan(orgaan).label}: {onderwerp.lower()}.",
+            "voorstel": f"Voorstel aan {AAN[orgaan]}: {onderwerp}.",
         }
         besluit = Besluit.objects.filter(orgaan=orgaan, datum=datum, onderwerp=onderwerp).first()
         if besluit is None:

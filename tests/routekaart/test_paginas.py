@@ -365,7 +365,7 @@ def test_besluiten_per_kwartaal_komende_eerst(client, wereld):
     BesluitFactory(datum=dt.date(2099, 1, 5), onderwerp="Ver weg", orgaan=Besluit.Orgaan.VNG_BESTUUR)
     inhoud = _inhoud(client.get(reverse("routekaart:besluit_list")))
     assert (
-        inhoud.index("Komende besluitmomenten")
+        inhoud.index("Dit kwartaal en later")
         < inhoud.index("Ver weg")
         < inhoud.index("Eerdere besluitmomenten")
     )
