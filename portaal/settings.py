@@ -265,7 +265,9 @@ CELERY_BEAT_SCHEDULE: dict = {
 }
 
 # Switch-over recompute and reminders (catalogus/herberekening.py, docs/configuratie.md).
-HERINNERING_DOORLOOPTIJDEN_MAANDEN = env.list("HERINNERING_DOORLOOPTIJDEN_MAANDEN", cast=int, default=[6, 3, 1])
+HERINNERING_DOORLOOPTIJDEN_MAANDEN = env.list(
+    "HERINNERING_DOORLOOPTIJDEN_MAANDEN", cast=int, default=[6, 3, 1]
+)
 HERBEREKENING_HARTSLAG_SECONDEN = env.int("HERBEREKENING_HARTSLAG_SECONDEN", default=300)
 HERBEREKENING_PAUZE_SECONDEN = env.float("HERBEREKENING_PAUZE_SECONDEN", default=0.0)  # test-only
 
@@ -318,7 +320,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
     "CAMELIZE_NAMES": True,
     "TAGS": [
-        {"name": "gemeenten", "description": "De gemeenten van Nederland en hun capaciteit voor Common Ground."},
+        {
+            "name": "gemeenten",
+            "description": "De gemeenten van Nederland en hun capaciteit voor Common Ground.",
+        },
         {"name": "openapi", "description": "Het OpenAPI-document van deze API."},
     ],
     "POSTPROCESSING_HOOKS": [
