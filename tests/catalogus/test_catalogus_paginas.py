@@ -373,3 +373,32 @@ def test_gemeente_sectie_telt_alleen_voor_lezers(rf, rollen):
     verzoek.user = rollen.cvd_lid
     context = gemeente_sectie(request=verzoek, gemeente=rollen.g)["context"]
     assert (context["aantal"], context["in_gebruik"], context["kan_bewerken"]) == (2, 1, False)
+
+
+@pytest.mark.django_db
+def test_paginas_zonder_inline_stijl_of_script(rollen, client_als, catalogus):
+    """The Content-Security-Policy forbids inline styles and scripts; our pages load catalogus.css instead."""
+    import re
+
+    app = ApplicatieFactory(gemeente=rollen.g, naam="App")
+    urls = [
+        reverse("catalogus:component_list"),
+        catalogus["open_zaak"].get_absolute_url(),
+        reverse("catalogus:referentiecomponent_list"),
+        reverse("landschap:applicatie_list", args=[rollen.g.code]),
+        reverse("landschap:applicatie_detail", args=[rollen.g.code, app.pk]),
+        reverse("landschap:applicatie_update", args=[rollen.g.code, app.pk]),
+        reverse("landschap:applicatie_create", args=[rollen.g.code]),
+        reverse("landschap:landschap_import", args=[rollen.g.code]),
+    ]
+    client = client_als(rollen.architect_g)
+    for url in urls:
+        inhoud = client.get(url).content.decode()
+        assert not re.search(r"\sstyle=", inhoud), url
+        assert "<style" not in inhoud, url
+        assert all("src=" in tag for tag in re.findall(r"<script[^>]*>", inhoud)), url
+        assert "css/catalogus.css" in inhoud, url
+    redacteur = client_als(rollen.redacteur)
+    for url in (reverse("catalogus:component_create"), reverse("catalogus:component_publiccode")):
+        inhoud = redacteur.get(url).content.decode()
+        assert not re.search(r"\sstyle=", inhoud) and "<style" not in inhoud, url

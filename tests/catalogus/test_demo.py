@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Max, Min
 
-from catalogus import demo
+from catalogus import demo, selectors
 from catalogus.models import Applicatie, Component, Contract
 from gemeenten.models import Auditregel, Gemeente
 
@@ -41,7 +41,11 @@ def test_demo_maakt_een_levend_catalogus_en_landschappen_en_is_idempotent(settin
     }
     assert Component.objects.get(naam="Open Formulieren").verbindingen.filter(naam="Open Zaak").exists()
     assert Component.objects.get(naam="Open Producten").status == Component.Status.IN_ONTWIKKELING
-    assert Component.objects.get(naam="Huishoudboekje").beschikbaar_vanaf is None
+    huishoudboekje = Component.objects.select_related("opgave").get(naam="Huishoudboekje")
+    assert huishoudboekje.beschikbaar_vanaf is None
+    assert huishoudboekje.opgave is not None and huishoudboekje.opgave.code == "I1"
+    if huishoudboekje.opgave.fasen.filter(soort="opschalingsfase").exists():
+        assert selectors.gereed_op(huishoudboekje) is not None, "ready date from the opgave's opschalingsfase"
 
     per_gemeente = Applicatie.objects.values("gemeente__code").annotate(n=Count("pk"))
     aantallen = {r["gemeente__code"]: r["n"] for r in per_gemeente}
