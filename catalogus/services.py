@@ -460,7 +460,7 @@ def applicatie_bijwerken(
     permissions.eis(permissions.kan_landschap_bewerken(user, applicatie.gemeente_id))
     with transaction.atomic():
         huidig = (
-            Applicatie.objects.select_for_update()
+            Applicatie.objects.select_for_update(of=("self",))
             .select_related("gemeente", "leverancier")
             .get(pk=applicatie.pk, gemeente_id=applicatie.gemeente_id)
         )
@@ -517,7 +517,7 @@ def applicatie_verwijderen(*, user, applicatie: Applicatie, verwachte_versie: in
     permissions.eis(permissions.kan_landschap_bewerken(user, applicatie.gemeente_id))
     with transaction.atomic():
         huidig = (
-            Applicatie.objects.select_for_update()
+            Applicatie.objects.select_for_update(of=("self",))
             .select_related("gemeente", "leverancier")
             .get(pk=applicatie.pk, gemeente_id=applicatie.gemeente_id)
         )
@@ -548,7 +548,9 @@ def _contract_wijzigen(
 ) -> Applicatie:
     """One contract change of applicatie: lock, check the version, change, then bump the version (audited last,
     so that every save ends with the applicatie's record; see wijzigingen_sinds)."""
-    huidig = Applicatie.objects.select_for_update().select_related("gemeente").get(pk=applicatie.pk)
+    huidig = (
+        Applicatie.objects.select_for_update(of=("self",)).select_related("gemeente").get(pk=applicatie.pk)
+    )
     if verwachte_versie is not None and huidig.versie != verwachte_versie:
         raise Versieconflict(huidig, verwachte_versie)
     if _contracten_toepassen(user=user, applicatie=huidig, contracten=[gegevens]):
@@ -806,7 +808,7 @@ def _importrijen_aanmaken(*, user, gemeente: Gemeente, rijen: list[importeren.Ri
 def _importrij_bijwerken(*, user, rij: importeren.Rij) -> None:
     g = rij.gegevens
     applicatie = (
-        Applicatie.objects.select_for_update()
+        Applicatie.objects.select_for_update(of=("self",))
         .select_related("gemeente", "leverancier")
         .get(pk=rij.applicatie_id)
     )
@@ -933,7 +935,7 @@ def component_bijwerken(*, user, component: Component, **velden) -> Component:
     """A VNG editor changes a component; fields not given stay as they are."""
     permissions.eis(permissions.kan_catalogus_bewerken(user))
     with transaction.atomic():
-        component = Component.objects.select_for_update().get(pk=component.pk)
+        component = Component.objects.select_for_update(of=("self",)).get(pk=component.pk)
         oud = audit.momentopname(component, COMPONENT_VELDEN)
         velden = dict(velden)
         nieuwe_refs = "referentiecomponenten" in velden
@@ -956,7 +958,7 @@ def component_bijwerken(*, user, component: Component, **velden) -> Component:
 def component_verwijderen(*, user, component: Component) -> None:
     permissions.eis(permissions.kan_catalogus_bewerken(user))
     with transaction.atomic():
-        component = Component.objects.select_for_update().get(pk=component.pk)
+        component = Component.objects.select_for_update(of=("self",)).get(pk=component.pk)
         oud = audit.momentopname(component, COMPONENT_VELDEN)
         pk = component.pk
         component.delete()
