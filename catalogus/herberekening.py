@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
+import json
 import logging
 import os
 import secrets
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -57,6 +59,9 @@ log = logging.getLogger(__name__)
 
 SLOT_ALLES = "herbereken_alles"
 SLOT_INZICHT = "inzicht"
+
+#: Gemeenten per transaction in a full run (fewer round trips and commits; resuming redoes at most one batch).
+HERBEREKENING_PARTIJ = 8
 
 #: How hard the web process tries the broker before it leaves a recompute in the outbox (about 1 s at most).
 VERZEND_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.2, "interval_step": 0.3, "interval_max": 0.5}
@@ -124,9 +129,14 @@ def laad_catalogus() -> Catalogus:
 
 def laad_applicaties(gemeente_id: int) -> list[overstap.Applicatie]:
     """A gemeente's applicaties with their contracts and reference component ids, in three queries."""
+    return laad_applicaties_van([gemeente_id]).get(gemeente_id, [])
+
+
+def laad_applicaties_van(gemeente_ids: list[int]) -> dict[int, list[overstap.Applicatie]]:
+    """The applicaties of several gemeenten (id order), in three queries."""
     contracten: defaultdict[int, list[overstap.Contract]] = defaultdict(list)
     for pk, app_id, start, einde, opzeg, verlenging, kosten in Contract.objects.filter(
-        applicatie__gemeente_id=gemeente_id
+        applicatie__gemeente_id__in=gemeente_ids
     ).values_list(
         "id",
         "applicatie_id",
@@ -148,22 +158,26 @@ def laad_applicaties(gemeente_id: int) -> list[overstap.Applicatie]:
         )
     refs: defaultdict[int, set[int]] = defaultdict(set)
     for app_id, ref in Applicatie.referentiecomponenten.through.objects.filter(
-        applicatie__gemeente_id=gemeente_id
+        applicatie__gemeente_id__in=gemeente_ids
     ).values_list("applicatie_id", "referentiecomponent_id"):
         refs[app_id].add(ref)
-    return [
-        overstap.Applicatie(
-            id=pk,
-            naam=naam,
-            in_gebruik=in_gebruik,
-            gebruikers=gebruikers,
-            referentiecomponent_ids=frozenset(refs.get(pk, ())),
-            contracten=tuple(contracten.get(pk, ())),
-        )
-        for pk, naam, in_gebruik, gebruikers in Applicatie.objects.filter(gemeente_id=gemeente_id)
+    uitkomst: dict[int, list[overstap.Applicatie]] = {g: [] for g in gemeente_ids}
+    for pk, gemeente_id, naam, in_gebruik, gebruikers in (
+        Applicatie.objects.filter(gemeente_id__in=gemeente_ids)
         .order_by("id")
-        .values_list("id", "naam", "in_gebruik", "gebruikers")
-    ]
+        .values_list("id", "gemeente_id", "naam", "in_gebruik", "gebruikers")
+    ):
+        uitkomst[gemeente_id].append(
+            overstap.Applicatie(
+                id=pk,
+                naam=naam,
+                in_gebruik=in_gebruik,
+                gebruikers=gebruikers,
+                referentiecomponent_ids=frozenset(refs.get(pk, ())),
+                contracten=tuple(contracten.get(pk, ())),
+            )
+        )
+    return uitkomst
 
 
 def bereken_adviezen(
@@ -201,31 +215,72 @@ def optie_als_json(optie: overstap.Overstapoptie) -> dict:
     }
 
 
-def advies_rij(advies: overstap.Advies, *, gemeente_id: int, berekend_op: dt.datetime) -> Overstapadvies:
+ADVIES_VELDEN = (
+    "applicatie_id",
+    "gemeente_id",
+    "status",
+    "beste_id",
+    "beste_naam",
+    "overstapmoment",
+    "opzeggen_voor",
+    "frictiekosten",
+    "gemist",
+    "overbrugging_van",
+    "overbrugging_tot",
+    "jaarkosten",
+    "uitleg",
+    "opties",
+    "peildatum",
+    "berekend_op",
+)
+
+
+def advies_waarden(advies: overstap.Advies, *, gemeente_id: int, berekend_op: dt.datetime) -> tuple:
+    """The column values (ADVIES_VELDEN) of an applicatie's stored advice. `uitleg` is the explanation of the
+    first alternative (the best one, if any); to keep ~137,000 rows small it is not repeated in opties[0]
+    (see Overstapadvies.alle_opties)."""
     beste = advies.beste
-    if beste is not None:
-        uitleg = beste.uitleg
-    elif advies.opties:
-        uitleg = advies.opties[0].uitleg
+    opties = [optie_als_json(o) for o in advies.opties]
+    if opties:
+        uitleg = opties[0]["uitleg"]
+        opties[0]["uitleg"] = None
     else:
         uitleg = GEEN_ALTERNATIEF_UITLEG
+    if beste is None:
+        return (
+            advies.applicatie_id, gemeente_id, str(advies.status), None, "", None, None, 0, [], None, None,
+            advies.jaarkosten, uitleg, opties, advies.peildatum, berekend_op,
+        )  # fmt: skip
+    overbrugging = beste.overbrugging or (None, None)
+    return (
+        advies.applicatie_id,
+        gemeente_id,
+        str(advies.status),
+        beste.alternatief.id,
+        beste.alternatief.naam,
+        beste.overstapmoment,
+        beste.opzeggen_voor,
+        beste.frictiekosten,
+        [d.isoformat() for d in beste.gemist],
+        overbrugging[0],
+        overbrugging[1],
+        advies.jaarkosten,
+        uitleg,
+        opties,
+        advies.peildatum,
+        berekend_op,
+    )
+
+
+def advies_rij(advies: overstap.Advies, *, gemeente_id: int, berekend_op: dt.datetime) -> Overstapadvies:
     return Overstapadvies(
-        applicatie_id=advies.applicatie_id,
-        gemeente_id=gemeente_id,
-        status=str(advies.status),
-        beste_id=beste.alternatief.id if beste else None,
-        beste_naam=beste.alternatief.naam if beste else "",
-        overstapmoment=beste.overstapmoment if beste else None,
-        opzeggen_voor=beste.opzeggen_voor if beste else None,
-        frictiekosten=beste.frictiekosten if beste else 0,
-        gemist=[d.isoformat() for d in beste.gemist] if beste else [],
-        overbrugging_van=beste.overbrugging[0] if beste and beste.overbrugging else None,
-        overbrugging_tot=beste.overbrugging[1] if beste and beste.overbrugging else None,
-        jaarkosten=advies.jaarkosten,
-        uitleg=uitleg,
-        opties=[optie_als_json(o) for o in advies.opties],
-        peildatum=advies.peildatum,
-        berekend_op=berekend_op,
+        **dict(
+            zip(
+                ADVIES_VELDEN,
+                advies_waarden(advies, gemeente_id=gemeente_id, berekend_op=berekend_op),
+                strict=True,
+            )
+        )
     )
 
 
@@ -255,32 +310,34 @@ def kandidaten(
     return uitkomst
 
 
-def inzichtcellen(kandidaten_: Iterable[overstap.Kandidaat]) -> list[Inzichtcel]:
-    """Sum a gemeente's candidates per (reference component, quarter of S, component). Summing within one
-    gemeente changes nothing the engine's kansrijke_momenten computes (distinct gemeenten, summed costs)."""
-    som: dict[tuple[int, str, int, str], list[int]] = {}
+CEL_SCHRIJFVELDEN = (
+    "gemeente_id",
+    "referentiecomponent_id",
+    "kwartaal",
+    "component_id",
+    "component_naam",
+    "aantal",
+    "jaarkosten",
+)
+
+
+def inzichtcellen(kandidaten_: Iterable[overstap.Kandidaat]) -> list[tuple]:
+    """Sum a gemeente's candidates per (reference component, quarter of S, component): rows of
+    CEL_SCHRIJFVELDEN. Summing within one gemeente changes nothing the engine's kansrijke_momenten computes
+    (distinct gemeenten, summed costs)."""
+    som: dict[tuple[int, int, str, int, str], list[int]] = {}
     for k in kandidaten_:
         sleutel = (
+            k.gemeente_id,
             k.referentiecomponent_id,
             str(Kwartaal.van_datum(k.overstapmoment)),
             k.component_id,
             k.component_naam,
         )
-        cel = som.setdefault(sleutel, [k.gemeente_id, 0, 0])
-        cel[1] += 1
-        cel[2] += k.jaarkosten
-    return [
-        Inzichtcel(
-            gemeente_id=gemeente_id,
-            referentiecomponent_id=ref,
-            kwartaal=kwartaal,
-            component_id=component_id,
-            component_naam=naam,
-            aantal=aantal,
-            jaarkosten=kosten,
-        )
-        for (ref, kwartaal, component_id, naam), (gemeente_id, aantal, kosten) in sorted(som.items())
-    ]
+        cel = som.setdefault(sleutel, [0, 0])
+        cel[0] += 1
+        cel[1] += k.jaarkosten
+    return [(*sleutel, aantal, kosten) for sleutel, (aantal, kosten) in sorted(som.items())]
 
 
 def _groepen(cellen: Iterable[tuple[int, int, str, int, str, int]]) -> list[Inzichtgroep]:
@@ -326,32 +383,106 @@ def _slot(naam: str) -> None:
     Herberekeningsslot.objects.select_for_update().get(naam=naam)
 
 
-def _inzicht_bijwerken(paren: set[tuple[int, str]]) -> None:
-    """Recompute the national groups of these (reference component, quarter) pairs from all gemeenten's cells."""
-    if not paren:
-        return
-    per_ref: defaultdict[int, set[str]] = defaultdict(set)
-    for ref, kwartaal in paren:
-        per_ref[ref].add(kwartaal)
-    filter_ = Q()
-    for ref, kwartalen in per_ref.items():
-        filter_ |= Q(referentiecomponent_id=ref, kwartaal__in=sorted(kwartalen))
+SLOT_INZICHT_VEROUDERD = "inzicht-verouderd"
+
+
+def _inzicht_verouderd_markeren() -> None:
+    """Inside a recompute's transaction: the national groups need a refresh; on commit ask a worker for it."""
+    Herberekeningsslot.objects.get_or_create(naam=SLOT_INZICHT_VEROUDERD)
+    transaction.on_commit(_inzicht_versturen)
+
+
+def _inzicht_versturen() -> None:
+    from .tasks import inzicht_bijwerken_taak
+
+    try:
+        inzicht_bijwerken_taak.apply_async(countdown=5, retry=True, retry_policy=VERZEND_RETRY_POLICY)
+    except _broker_fouten() as fout:  # the flag stays; the beat task and the nightly run refresh it
+        log.warning("Broker onbereikbaar (%s): het landelijk inzicht wordt later bijgewerkt.", fout)
+
+
+def inzicht_bijwerken() -> bool:
+    """Refresh the national groups if a recompute marked them out of date since the last refresh. Debounced:
+    a burst of gemeente recomputes (a phase moved) costs a few rebuilds, not one per gemeente. Returns whether
+    it rebuilt."""
     with transaction.atomic():
         _slot(SLOT_INZICHT)
-        cellen = Inzichtcel.objects.filter(filter_).values_list(*_CEL_VELDEN)
-        nieuw = _groepen(cellen)
-        Inzichtgroep.objects.filter(filter_).delete()
-        Inzichtgroep.objects.bulk_create(nieuw)
+        verouderd, _ = Herberekeningsslot.objects.filter(naam=SLOT_INZICHT_VEROUDERD).delete()
+        if not verouderd:
+            return False
+        _inzicht_herbouwen_in_transactie()
+    return True
+
+
+def _inzicht_herbouwen_in_transactie() -> int:
+    nieuw = _groepen(Inzichtcel.objects.values_list(*_CEL_VELDEN).iterator(chunk_size=5000))
+    Inzichtgroep.objects.all().delete()
+    _objecten_invoegen(Inzichtgroep, nieuw)
+    return len(nieuw)
 
 
 def inzicht_herbouwen() -> int:
     """Rebuild every national group from every gemeente's cells (end of a full run). Returns the group count."""
     with transaction.atomic():
         _slot(SLOT_INZICHT)
-        nieuw = _groepen(Inzichtcel.objects.values_list(*_CEL_VELDEN).iterator(chunk_size=5000))
-        Inzichtgroep.objects.all().delete()
-        Inzichtgroep.objects.bulk_create(nieuw, batch_size=2000)
-    return len(nieuw)
+        Herberekeningsslot.objects.filter(naam=SLOT_INZICHT_VEROUDERD).delete()
+        return _inzicht_herbouwen_in_transactie()
+
+
+# Writing many rows fast -------------------------------------------------------------------------------------------
+
+
+def _copy_tekst(waarde) -> str:
+    if waarde is None:
+        return "\\N"
+    if isinstance(waarde, bool):
+        return "t" if waarde else "f"
+    if isinstance(waarde, int | float):
+        return str(waarde)
+    if isinstance(waarde, dt.date | dt.datetime):
+        return waarde.isoformat()
+    return '"' + str(waarde).replace('"', '""') + '"'
+
+
+def _copy_json(waarde) -> str:
+    return _copy_tekst(json.dumps(waarde, ensure_ascii=False, separators=(",", ":")))
+
+
+def _invoegen(model, velden: tuple[str, ...], rijen: list[tuple]) -> None:
+    """Insert rows (tuples in the order of `velden`, attnames) fast: with COPY on PostgreSQL (~137,000 advices
+    with their JSON alternatives in a fraction of the time INSERT needs), bulk_create elsewhere."""
+    if not rijen:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(
+            [model(**dict(zip(velden, rij, strict=True))) for rij in rijen], batch_size=500
+        )
+        return
+    opmaak = [
+        _copy_json if isinstance(model._meta.get_field(v), models.JSONField) else _copy_tekst for v in velden
+    ]
+    buffer = io.StringIO()
+    buffer.writelines(",".join([f(w) for f, w in zip(opmaak, rij, strict=True)]) + "\n" for rij in rijen)
+    buffer.seek(0)
+    qn = connection.ops.quote_name
+    kolommen = ", ".join(qn(model._meta.get_field(v).column) for v in velden)
+    with connection.cursor() as cursor:
+        cursor.cursor.copy_expert(
+            f"COPY {qn(model._meta.db_table)} ({kolommen}) FROM STDIN WITH (FORMAT csv, NULL '\\N')", buffer
+        )
+
+
+def _objecten_invoegen(model, objecten: list) -> None:
+    velden = tuple(f.attname for f in model._meta.concrete_fields if not f.primary_key)
+    _invoegen(model, velden, [tuple(getattr(o, v) for v in velden) for o in objecten])
+
+
+def _snel_vastleggen() -> None:
+    """Inside a recompute's transaction on PostgreSQL: do not wait for the WAL flush at commit. The rows are
+    derived data (a crash loses at most the last moments of work, which the next recompute redoes)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -360,55 +491,63 @@ def inzicht_herbouwen() -> int:
 
 
 def _herbereken(
-    *, gemeente_id: int, peildatum: dt.date, catalogus: Catalogus | None, inzicht: bool, registreren: bool
+    *,
+    gemeente_ids: list[int],
+    peildatum: dt.date,
+    catalogus: Catalogus | None,
+    inzicht: bool,
+    registreren: bool,
 ) -> int:
-    """Replace one gemeente's stored results in one transaction. The gemeente row is locked first, so two
-    recomputes of one gemeente run one after the other and the later one always reads the later data."""
+    """Replace the stored results of these gemeenten in one transaction (a full run passes a small batch).
+
+    The gemeente rows are locked first (in id order), so two recomputes of one gemeente run one after the other
+    and the later one always reads the later data. Returns the number of applicaties."""
     with transaction.atomic():
-        gemeente = Gemeente.objects.select_for_update().filter(pk=gemeente_id).first()
-        if gemeente is None:  # deleted meanwhile: nothing to compute
+        gemeenten = {
+            g.pk: g for g in Gemeente.objects.select_for_update().filter(pk__in=gemeente_ids).order_by("pk")
+        }
+        if not gemeenten:  # deleted meanwhile: nothing to compute
             return 0
-        # The outbox rows this recompute satisfies: those committed before it reads the landscape.
-        gezien = list(
-            GeplandeHerberekening.objects.filter(gemeente_id=gemeente_id).values_list("pk", flat=True)
-        )
+        ids = sorted(gemeenten)
+        # The outbox rows this recompute satisfies: those committed before it reads the landscapes.
+        gezien = list(GeplandeHerberekening.objects.filter(gemeente_id__in=ids).values_list("pk", flat=True))
         if catalogus is None:
             catalogus = laad_catalogus()
-        applicaties = laad_applicaties(gemeente_id)
-        adviezen = bereken_adviezen(applicaties, catalogus, peildatum)
+        per_gemeente = laad_applicaties_van(ids)
         berekend_op = timezone.now()
-        oude_paren = (
-            set(
-                Inzichtcel.objects.filter(gemeente_id=gemeente_id).values_list(
-                    "referentiecomponent_id", "kwartaal"
-                )
+        adviesrijen: list[tuple] = []
+        celrijen: list[tuple] = []
+        aantallen: dict[int, int] = {}
+        for gemeente_id in ids:
+            applicaties = per_gemeente[gemeente_id]
+            adviezen = bereken_adviezen(applicaties, catalogus, peildatum)
+            aantallen[gemeente_id] = len(adviezen)
+            adviesrijen.extend(
+                advies_waarden(a, gemeente_id=gemeente_id, berekend_op=berekend_op) for a in adviezen
             )
-            if inzicht
-            else set()
-        )
-        Overstapadvies.objects.filter(gemeente_id=gemeente_id).delete()
-        Overstapadvies.objects.bulk_create(
-            [advies_rij(a, gemeente_id=gemeente_id, berekend_op=berekend_op) for a in adviezen],
-            batch_size=1000,
-        )
-        cellen = inzichtcellen(kandidaten(applicaties, adviezen, gemeente_id))
-        Inzichtcel.objects.filter(gemeente_id=gemeente_id).delete()
-        Inzichtcel.objects.bulk_create(cellen, batch_size=2000)
+            celrijen.extend(inzichtcellen(kandidaten(applicaties, adviezen, gemeente_id)))
+        _snel_vastleggen()
+        Overstapadvies.objects.filter(gemeente_id__in=ids).delete()
+        _invoegen(Overstapadvies, ADVIES_VELDEN, adviesrijen)
+        Inzichtcel.objects.filter(gemeente_id__in=ids).delete()
+        _invoegen(Inzichtcel, CEL_SCHRIJFVELDEN, celrijen)
         if gezien:
             GeplandeHerberekening.objects.filter(pk__in=gezien).delete()
         if inzicht:
-            _inzicht_bijwerken(oude_paren | {(c.referentiecomponent_id, c.kwartaal) for c in cellen})
+            _inzicht_verouderd_markeren()
         if registreren:
-            audit.registreer(
-                gebruiker=None,
-                actie=Auditregel.Actie.BEREKEND,
-                obj=gemeente,
-                gemeente=gemeente,
-                omschrijving=(
-                    f"overstapmomenten berekend: {len(adviezen)} applicaties, peildatum {peildatum.isoformat()}"
-                ),
-            )
-    return len(adviezen)
+            for gemeente_id in ids:
+                audit.registreer(
+                    gebruiker=None,
+                    actie=Auditregel.Actie.BEREKEND,
+                    obj=gemeenten[gemeente_id],
+                    gemeente=gemeenten[gemeente_id],
+                    omschrijving=(
+                        f"overstapmomenten berekend: {aantallen[gemeente_id]} applicaties, "
+                        f"peildatum {peildatum.isoformat()}"
+                    ),
+                )
+    return sum(aantallen.values())
 
 
 def herbereken_gemeente(*, gemeente_id: int, peildatum: dt.date | None = None) -> int:
@@ -416,7 +555,7 @@ def herbereken_gemeente(*, gemeente_id: int, peildatum: dt.date | None = None) -
 
     Returns the number of applicaties."""
     return _herbereken(
-        gemeente_id=gemeente_id,
+        gemeente_ids=[gemeente_id],
         peildatum=peildatum or timezone.localdate(),
         catalogus=None,
         inzicht=True,
@@ -549,22 +688,23 @@ def herbereken_alles(
         )
         if voortgang:
             voortgang(run.gedaan, run.totaal)
-        for gemeente_id in gemeente_ids:
+        for begin in range(0, len(gemeente_ids), HERBEREKENING_PARTIJ):
+            partij = gemeente_ids[begin : begin + HERBEREKENING_PARTIJ]
             if pauze:
-                time.sleep(pauze)  # test-only: makes a run long enough to kill a worker in the middle
+                time.sleep(pauze * len(partij))  # test-only: makes a run long enough to kill a worker mid-way
             with transaction.atomic():
                 _herbereken(
-                    gemeente_id=gemeente_id,
+                    gemeente_ids=partij,
                     peildatum=run.peildatum,
                     catalogus=catalogus,
                     inzicht=False,
                     registreren=False,
                 )
                 Herberekening.objects.filter(pk=run.pk).update(
-                    gedaan=F("gedaan") + 1, laatste_gemeente_id=gemeente_id, hartslag=timezone.now()
+                    gedaan=F("gedaan") + len(partij), laatste_gemeente_id=partij[-1], hartslag=timezone.now()
                 )
-            run.gedaan += 1
-            run.laatste_gemeente_id = gemeente_id
+            run.gedaan += len(partij)
+            run.laatste_gemeente_id = partij[-1]
             if voortgang:
                 voortgang(run.gedaan, max(run.totaal, run.gedaan))
         inzicht_herbouwen()

@@ -319,13 +319,23 @@ class Overstapadvies(models.Model):
     """The switch-over advice of one applicatie at a peildatum: its best alternative (the columns) and all its
     alternatives, best first (`opties`, a JSON list: writing ~137,000 rows stays one INSERT per gemeente)."""
 
+    # Derived rows, replaced per gemeente by COPY: no database FK constraints (their deferred checks at commit
+    # cost more than the whole insert); Django's on_delete still cascades, and the next recompute tidies up.
     applicatie = models.OneToOneField(
-        Applicatie, on_delete=models.CASCADE, related_name="overstapadvies", verbose_name=_("applicatie")
+        Applicatie,
+        on_delete=models.CASCADE,
+        related_name="overstapadvies",
+        verbose_name=_("applicatie"),
+        db_constraint=False,
     )
     gemeente = models.ForeignKey(
-        Gemeente, on_delete=models.CASCADE, related_name="overstapadviezen", verbose_name=_("gemeente")
+        Gemeente,
+        on_delete=models.CASCADE,
+        related_name="overstapadviezen",
+        verbose_name=_("gemeente"),
+        db_constraint=False,
     )
-    status = models.CharField(_("status"), max_length=20, choices=Overstapstatus.choices, db_index=True)
+    status = models.CharField(_("status"), max_length=20, choices=Overstapstatus.choices)
     beste = models.ForeignKey(
         Component,
         on_delete=models.SET_NULL,
@@ -333,6 +343,7 @@ class Overstapadvies(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("beste alternatief"),
+        db_constraint=False,
     )
     beste_naam = models.CharField(_("naam van het beste alternatief"), max_length=200, blank=True)
     overstapmoment = models.DateField(_("overstapmoment"), null=True, blank=True)
@@ -354,6 +365,14 @@ class Overstapadvies(models.Model):
 
     def __str__(self):
         return f"{_('Overstapadvies')} {self.applicatie_id} ({self.status})"
+
+    @property
+    def alle_opties(self) -> list[dict]:
+        """The alternatives, best first, each with its explanation (the first one's is stored once, in uitleg)."""
+        if not self.opties:
+            return []
+        eerste = {**self.opties[0], "uitleg": self.opties[0].get("uitleg") or self.uitleg}
+        return [eerste, *self.opties[1:]]
 
 
 class Herberekening(models.Model):
@@ -436,10 +455,14 @@ class Inzichtcel(models.Model):
     gebruik, summed per reference component, quarter of the best S and best component. Replaced with the
     gemeente's advice; the national insight (Inzichtgroep) is built from these rows."""
 
-    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="+")
-    referentiecomponent = models.ForeignKey(Referentiecomponent, on_delete=models.CASCADE, related_name="+")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    referentiecomponent = models.ForeignKey(
+        Referentiecomponent, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
+    )
     kwartaal = models.CharField(_("kwartaal"), max_length=7)  # "2026-Q3"
-    component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="+")
+    component = models.ForeignKey(
+        Component, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False
+    )
     component_naam = models.CharField(max_length=200)
     aantal = models.PositiveIntegerField(_("applicaties"), default=0)
     jaarkosten = models.PositiveBigIntegerField(_("jaarkosten (euro)"), default=0)

@@ -73,8 +73,18 @@ def herbereken_voor_component_taak(component_id: int) -> int:
 
 @shared_task(**_GEMEEN, soft_time_limit=240, time_limit=300)
 def geplande_herberekeningen_versturen_taak() -> int:
+    """The outbox: hand over again what the broker did not take; refresh a national insight left out of date."""
     with audit.kanaal(Auditregel.Kanaal.TAAK, taak="geplande_herberekeningen_versturen_taak"):
-        return len(herberekening.geplande_herberekeningen_versturen())
+        verstuurd = len(herberekening.geplande_herberekeningen_versturen())
+        herberekening.inzicht_bijwerken()
+        return verstuurd
+
+
+@shared_task(**_GEMEEN, soft_time_limit=240, time_limit=300)
+def inzicht_bijwerken_taak() -> bool:
+    """Refresh the national insight after gemeente recomputes (debounced: does nothing when already fresh)."""
+    with audit.kanaal(Auditregel.Kanaal.TAAK, taak="inzicht_bijwerken_taak"):
+        return herberekening.inzicht_bijwerken()
 
 
 @shared_task(**_GEMEEN, soft_time_limit=1800 - 60, time_limit=1800)

@@ -27,7 +27,8 @@ def _wacht(voorwaarde, *, timeout: float = 60, worker=None, stap: float = 0.3):
             return uitkomst
         time.sleep(stap)
     uitvoer = worker.uitvoer()[-4000:] if worker else ""
-    pytest.fail(f"Niet binnen {timeout} s bereikt.\n{uitvoer}")
+    runs = list(Herberekening.objects.values_list("pk", "status", "gedaan", "totaal", "eigenaar"))
+    pytest.fail(f"Niet binnen {timeout} s bereikt. Herberekeningen: {runs}\n{uitvoer}")
 
 
 def test_a_landscape_change_is_recomputed_by_the_worker(celery_worker, rollen, client_als):
@@ -76,9 +77,12 @@ def test_a_full_run_on_a_killed_worker_is_redelivered_and_completes(wachtrij):
     try:
         herbereken_alles_taak.apply_async(kwargs={"peildatum_iso": P.isoformat()})
         run = _wacht(
-            lambda: Herberekening.objects.filter(status="lopend", gedaan__gte=5).first(), worker=eerste
+            lambda: Herberekening.objects.filter(status="lopend", gedaan__gte=5).first(),
+            timeout=120,
+            worker=eerste,
         )
         eerste.kill()  # SIGKILL in the middle of the run
+        time.sleep(1)  # let PostgreSQL finish a COMMIT that was already on its way
         run.refresh_from_db()
         assert run.status == "lopend" and 5 <= run.gedaan < 30
         assert Overstapadvies.objects.count() == 4 * run.gedaan  # each gemeente complete or not at all
