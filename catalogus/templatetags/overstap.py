@@ -13,3 +13,10 @@ register = template.Library()
 @register.inclusion_tag("catalogus/_component_overstap.html")
 def component_overstap(component):
     return {"component": component, "kwartalen": selectors_overstap.component_overstap(component)}
+
+
+@register.inclusion_tag("catalogus/overstap/_verwijzing.html")
+def overstap_verwijzing(gemeente):
+    """{% overstap_verwijzing gemeente %}: on the landscape pages, a link to the overstap page and whether the
+    figures are being updated or waiting for a recompute (two queries)."""
+    return {"gemeente": gemeente, "toestand": selectors_overstap.toestand(gemeente)}

@@ -246,3 +246,24 @@ def test_the_recompute_button_recomputes(rollen, berekend, client_als, django_ca
     assert antwoord.status_code == 302
     app.refresh_from_db()
     assert app.overstapadvies.peildatum == dt.date.today()
+
+
+def test_the_insight_page_for_the_five_roles(rollen, berekend, client_als):
+    herberekening.inzicht_herbouwen()
+    for rol, user in rollen.gebruikers().items():
+        antwoord = client_als(user).get("/catalogus/inzicht/", {"drempel": "1"})
+        assert antwoord.status_code == 200, rol
+        html = antwoord.content.decode()
+        assert ("Utrecht" in html) == (rol != "anoniem"), rol
+
+
+def test_landscape_link_shows_the_waiting_state(rollen, berekend):
+    from django.template import Context, Template
+
+    tekst = Template("{% load overstap %}{% overstap_verwijzing gemeente %}")
+    assert "wachten op herberekening" not in tekst.render(Context({"gemeente": rollen.g}))
+    GeplandeHerberekening.objects.create(gemeente=rollen.g)
+    html = tekst.render(Context({"gemeente": rollen.g}))
+    assert "De cijfers wachten op herberekening" in html and "/gemeenten/GM0344/overstap/" in html
+    GeplandeHerberekening.objects.update(verstuurd=dt.datetime.now(dt.UTC))
+    assert "De cijfers worden bijgewerkt" in tekst.render(Context({"gemeente": rollen.g}))
