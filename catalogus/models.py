@@ -367,6 +367,15 @@ class Overstapadvies(models.Model):
         return f"{_('Overstapadvies')} {self.applicatie_id} ({self.status})"
 
     @property
+    def status_klasse(self) -> str:
+        """The CSS label class of the status."""
+        return {
+            Overstapstatus.ACTIE_NODIG: "label-fout",
+            Overstapstatus.OVERBRUGGING: "label-waarschuwing",
+            Overstapstatus.GEPLAND: "label-succes",
+        }.get(self.status, "label-neutraal")
+
+    @property
     def alle_opties(self) -> list[dict]:
         """The alternatives, best first, each with its explanation (the first one's is stored once, in uitleg)."""
         if not self.opties:

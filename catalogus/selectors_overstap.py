@@ -8,6 +8,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
@@ -315,43 +316,56 @@ def _klasse(aantal: int, hoogste: int) -> int:
     return max(1, min(HEATMAP_KLASSEN, -(-aantal * HEATMAP_KLASSEN // hoogste)))
 
 
-def inzicht(*, drempel: int, met_namen: bool) -> dict:
-    """The heatmap (reference component x quarter: number of gemeenten) and the promising moments (>= drempel).
+KANSRIJK_PER_PAGINA = 50
 
-    Reads only the national groups (one row per reference component and quarter) that each recompute keeps
-    up to date; never the 137,000 stored applicaties."""
-    groepen = list(Inzichtgroep.objects.select_related("referentiecomponent").order_by("kwartaal"))
-    vandaag = timezone.localdate()
-    eerste = Kwartaal.van_datum(vandaag)
-    kwartalen = sorted({Kwartaal.parse(g.kwartaal) for g in groepen if Kwartaal.parse(g.kwartaal) >= eerste})
-    kwartalen = kwartalen and Kwartaal.reeks(
-        kwartalen[0], min(kwartalen[-1], kwartalen[0] + MAX_KWARTALEN - 1)
+
+def inzicht(*, drempel: int, met_namen: bool, pagina: str | int | None = None) -> dict:
+    """The heatmap (reference component x quarter: number of gemeenten) and the promising moments (>= drempel,
+    paginated).
+
+    Reads only the national groups (one row per reference component and quarter) that the recomputes keep up to
+    date; never the 137,000 stored advices. A fixed number of queries."""
+    eerste = Kwartaal.van_datum(timezone.localdate())
+    venster = Kwartaal.reeks(eerste, eerste + MAX_KWARTALEN - 1)
+    cellen = list(
+        Inzichtgroep.objects.filter(
+            kwartaal__gte=str(venster[0]), kwartaal__lte=str(venster[-1])
+        ).values_list("referentiecomponent_id", "referentiecomponent__naam", "kwartaal", "aantal_gemeenten")
     )
+    aanwezig = {k for _, _, k, _ in cellen}
+    kwartalen = [k for k in venster if str(k) in aanwezig]
+    kwartalen = Kwartaal.reeks(kwartalen[0], kwartalen[-1]) if kwartalen else []
+    hoogste = max((n for *_, n in cellen), default=1) or 1
     per_ref: dict[int, dict] = {}
-    hoogste = max((g.aantal_gemeenten for g in groepen), default=1) or 1
-    for g in groepen:
-        rij = per_ref.setdefault(
-            g.referentiecomponent_id, {"referentiecomponent": g.referentiecomponent, "cellen": {}}
-        )
-        rij["cellen"][g.kwartaal] = g.aantal_gemeenten
-    heatmap = []
-    for rij in sorted(per_ref.values(), key=lambda r: r["referentiecomponent"].naam):
-        cellen = [
-            {
-                "kwartaal": k,
-                "aantal": rij["cellen"].get(str(k), 0),
-                "klasse": _klasse(rij["cellen"].get(str(k), 0), hoogste),
-            }
-            for k in kwartalen
-        ]
-        if any(c["aantal"] for c in cellen):
-            heatmap.append({"referentiecomponent": rij["referentiecomponent"], "cellen": cellen})
+    for ref_id, naam, kwartaal, aantal in cellen:
+        per_ref.setdefault(ref_id, {"naam": naam, "cellen": {}})["cellen"][kwartaal] = aantal
+    heatmap = [
+        {
+            "referentiecomponent": rij["naam"],
+            "cellen": [
+                {
+                    "kwartaal": k,
+                    "aantal": rij["cellen"].get(str(k), 0),
+                    "klasse": _klasse(rij["cellen"].get(str(k), 0), hoogste),
+                }
+                for k in kwartalen
+            ],
+        }
+        for rij in sorted(per_ref.values(), key=lambda r: r["naam"])
+    ]
 
-    momenten = [g for g in groepen if g.aantal_gemeenten >= drempel]
+    momenten = (
+        Inzichtgroep.objects.filter(aantal_gemeenten__gte=drempel)
+        .select_related("referentiecomponent")
+        .order_by("kwartaal", "referentiecomponent__naam", "referentiecomponent_id")
+    )
+    if not met_namen:
+        momenten = momenten.defer("gemeente_ids")
+    page_obj = Paginator(momenten, KANSRIJK_PER_PAGINA).get_page(pagina)
     namen: dict[int, str] = {}
-    if met_namen and momenten:
-        ids = {i for g in momenten for i in g.gemeente_ids}
-        namen = dict(Gemeente.objects.filter(pk__in=ids).values_list("pk", "naam"))
+    if met_namen:
+        ids = {i for g in page_obj.object_list for i in g.gemeente_ids}
+        namen = dict(Gemeente.objects.filter(pk__in=ids).values_list("pk", "naam")) if ids else {}
     kansrijk = [
         {
             "referentiecomponent": g.referentiecomponent,
@@ -362,7 +376,7 @@ def inzicht(*, drempel: int, met_namen: bool) -> dict:
             "component_id": g.component_id,
             "gemeenten": sorted(namen.get(i, "") for i in g.gemeente_ids) if met_namen else [],
         }
-        for g in sorted(momenten, key=lambda g: (g.kwartaal, g.referentiecomponent.naam))
+        for g in page_obj.object_list
     ]
     laatste = (
         Herberekening.objects.filter(soort=Herberekening.Soort.ALLES, status=Herberekening.Status.KLAAR)
@@ -374,6 +388,8 @@ def inzicht(*, drempel: int, met_namen: bool) -> dict:
         "kwartalen": kwartalen,
         "heatmap": heatmap,
         "kansrijk": kansrijk,
+        "page_obj": page_obj,
+        "aantal_kansrijk": page_obj.paginator.count,
         "berekend_op": laatste,
         "klassen": range(1, HEATMAP_KLASSEN + 1),
         "hoogste": hoogste,

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,6 +27,9 @@ from . import herberekening
 from . import selectors_overstap as selectors
 from .importeren import neutraliseer
 from .models import Agendatoken
+
+#: Applicaties per page in the section with every alternative (the other sections show all of them).
+ALTERNATIEVEN_PER_PAGINA = 50
 
 
 def _gemeente_lezen(request, code: str) -> Gemeente:
@@ -44,9 +48,13 @@ def _gemeente_bewerken(request, code: str) -> Gemeente:
 
 def _pagina(request, gemeente: Gemeente, *, nieuw_agenda_adres: str | None = None):
     kan_bewerken = permissions.kan_landschap_bewerken(request.user, gemeente)
+    pagina = selectors.overstap_pagina(gemeente)
     context = {
         "gemeente": gemeente,
-        **selectors.overstap_pagina(gemeente),
+        **pagina,
+        "alternatieven": Paginator(pagina["adviezen"], ALTERNATIEVEN_PER_PAGINA).get_page(
+            request.GET.get("page")
+        ),
         "toestand": selectors.toestand(gemeente),
         "kan_bewerken": kan_bewerken,
         "agendatokens": selectors.agendatokens(gemeente) if kan_bewerken else [],
@@ -173,7 +181,8 @@ def inzicht(request):
         "form": form,
         "drempel": drempel,
         "met_namen": met_namen,
-        **selectors.inzicht(drempel=drempel, met_namen=met_namen),
+        **selectors.inzicht(drempel=drempel, met_namen=met_namen, pagina=request.GET.get("page")),
         "toestand": selectors.toestand(),
+        "querystring_zonder_pagina": f"drempel={drempel}",
     }
     return render(request, "catalogus/inzicht.html", context, status=400 if form.errors else 200)
