@@ -390,3 +390,30 @@ def test_command_async_hands_over_to_the_workers(rollen):
     assert "aan de workers gegeven" in uit.getvalue()
     run = Herberekening.objects.get()
     assert run.status == "klaar" and run.eigenaar.startswith("taak-") and run.peildatum == P
+
+
+def test_tasks_run_under_the_task_channel_and_take_ids(rollen):
+    from catalogus import tasks
+
+    opgave = OpgaveFactory(code="B2")
+    ref, component = zaaksysteem(opgave=opgave)
+    voorbeeld(rollen.g, ref=ref, component=component)
+    assert tasks.herbereken_gemeente_taak.delay(rollen.g.pk, "2026-01-15").get() == 4
+    regel = Auditregel.objects.filter(actie=Auditregel.Actie.BEREKEND).latest("pk")
+    assert (regel.kanaal, regel.actor, regel.gemeente) == ("taak", "herbereken_gemeente_taak", rollen.g)
+    Overstapadvies.objects.all().delete()
+    assert tasks.herbereken_voor_opgave_taak.delay(opgave.pk).get() == 1
+    assert tasks.herbereken_voor_component_taak.delay(component.pk).get() == 1
+    assert Overstapadvies.objects.count() == 4
+    run_id = tasks.herbereken_alles_taak.delay("2026-01-15").get()
+    assert Herberekening.objects.get(pk=run_id).status == "klaar"
+    assert Auditregel.objects.filter(object_id=str(run_id), actor="herbereken_alles_taak").exists()
+    assert tasks.herbereken_gemeente_taak.delay(999999).get() == 0  # a deleted gemeente: nothing to do
+
+
+def test_the_nightly_run_clears_the_outbox(rollen):
+    voorbeeld(rollen.g)
+    GeplandeHerberekening.objects.create(gemeente=rollen.g)
+    GeplandeHerberekening.objects.create(gemeente=rollen.h)
+    herberekening.herbereken_alles(peildatum=P)
+    assert not GeplandeHerberekening.objects.exists()
