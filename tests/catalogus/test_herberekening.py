@@ -417,3 +417,39 @@ def test_the_nightly_run_clears_the_outbox(rollen):
     GeplandeHerberekening.objects.create(gemeente=rollen.h)
     herberekening.herbereken_alles(peildatum=P)
     assert not GeplandeHerberekening.objects.exists()
+
+
+def test_component_changes_recompute_the_gemeenten_that_use_it(rollen, django_capture_on_commit_callbacks):
+    if not hasattr(services, "bij_componentwijziging"):
+        pytest.skip("catalogus.services has no component hook yet")
+    ref, component = zaaksysteem()
+    andere_ref = ReferentiecomponentFactory(naam="Burgerzaken")
+    app = ApplicatieFactory(gemeente=rollen.g, referentiecomponenten=[ref], zonder_contract=True)
+    elders = ApplicatieFactory(gemeente=rollen.h, referentiecomponenten=[andere_ref], zonder_contract=True)
+    for g in (rollen.g, rollen.h):
+        herberekening.herbereken_gemeente(gemeente_id=g.pk, peildatum=P)
+    voor_h = rijen(gemeente=rollen.h)
+    berekend_h = Overstapadvies.objects.get(applicatie=elders).berekend_op
+
+    # A later ready date moves S.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.component_bijwerken(
+            user=rollen.redacteur, component=component, beschikbaar_vanaf=dt.date(2028, 1, 1)
+        )
+    assert Overstapadvies.objects.get(applicatie=app).overstapmoment == dt.date(2028, 4, 1)
+
+    # Moving it to another reference component: G loses it as an alternative, H gains it.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.component_bijwerken(
+            user=rollen.redacteur, component=component, referentiecomponenten=[andere_ref]
+        )
+    assert Overstapadvies.objects.get(applicatie=app).status == "GEEN_ALTERNATIEF"
+    assert Overstapadvies.objects.get(applicatie=elders).beste == component
+    assert rijen(gemeente=rollen.h) != voor_h
+
+    # Deleting it: H has no alternative any more.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.component_verwijderen(user=rollen.redacteur, component=component)
+    advies = Overstapadvies.objects.get(applicatie=elders)
+    assert advies.status == "GEEN_ALTERNATIEF" and advies.berekend_op > berekend_h
+    assert not GeplandeHerberekening.objects.exists()
