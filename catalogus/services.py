@@ -107,6 +107,25 @@ def landschap_gewijzigd(gemeente_id: int) -> None:
         transaction.on_commit(lambda haak=haak: haak(gemeente_id))
 
 
+#: Callables taking a component id, called by every catalogue component write INSIDE its transaction: after
+#: creating, and before changing or deleting (so a hook can still see what the component provided; it schedules
+#: its own work with transaction.on_commit, and a rollback then cancels it).
+component_haken: list[Callable[[int], None]] = []
+
+
+def bij_componentwijziging(functie: Callable[[int], None]) -> Callable[[int], None]:
+    """Register `functie(component_id)` for every component write (usable as a decorator)."""
+    if functie not in component_haken:
+        component_haken.append(functie)
+    return functie
+
+
+def component_gewijzigd(component_id: int) -> None:
+    """Announce a component write to the hooks (see component_haken for when it is called)."""
+    for haak in list(component_haken):
+        haak(component_id)
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Reference data
 # ---------------------------------------------------------------------------------------------------------------
@@ -928,6 +947,7 @@ def component_aanmaken(*, user, **velden) -> Component:
             obj=component,
             nieuw=audit.momentopname(component, COMPONENT_VELDEN),
         )
+        component_gewijzigd(component.pk)
     return component
 
 
@@ -937,6 +957,7 @@ def component_bijwerken(*, user, component: Component, **velden) -> Component:
     with transaction.atomic():
         component = Component.objects.select_for_update(of=("self",)).get(pk=component.pk)
         oud = audit.momentopname(component, COMPONENT_VELDEN)
+        component_gewijzigd(component.pk)
         velden = dict(velden)
         nieuwe_refs = "referentiecomponenten" in velden
         nieuwe_verbindingen = "verbindingen" in velden
@@ -960,6 +981,7 @@ def component_verwijderen(*, user, component: Component) -> None:
     with transaction.atomic():
         component = Component.objects.select_for_update(of=("self",)).get(pk=component.pk)
         oud = audit.momentopname(component, COMPONENT_VELDEN)
+        component_gewijzigd(component.pk)
         pk = component.pk
         component.delete()
         component.pk = pk

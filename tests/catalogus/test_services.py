@@ -226,3 +226,34 @@ def test_referentiedata_laden_is_idempotent():
     assert Auditregel.objects.filter(actie=Auditregel.Actie.GEWIJZIGD).get().oude_waarden == {
         "naam": "Zaakregistratie (oud)"
     }
+
+
+@pytest.mark.django_db
+def test_componentwijziging_roept_de_haak_aan_binnen_de_transactie(rollen, lagen, refs):
+    """After creating, and before changing or deleting: the hook still sees what the component provided."""
+    gezien = []
+
+    def haak(component_id):
+        refs_nu = sorted(
+            Component.objects.get(pk=component_id).referentiecomponenten.values_list("naam", flat=True)
+        )
+        gezien.append((component_id, refs_nu, transaction.get_connection().in_atomic_block))
+
+    services.bij_componentwijziging(haak)
+    try:
+        component = services.component_aanmaken(
+            user=rollen.redacteur, naam="Open Zaak", laag=lagen[4], referentiecomponenten=refs[:1]
+        )
+        services.component_bijwerken(
+            user=rollen.redacteur, component=component, referentiecomponenten=refs[1:2]
+        )
+        services.component_verwijderen(user=rollen.redacteur, component=component)
+        with pytest.raises(PermissionDenied):
+            services.component_aanmaken(user=rollen.architect_g, naam="X", laag=lagen[0])
+    finally:
+        services.component_haken.remove(haak)
+    assert gezien == [
+        (component.pk, ["Zaakregistratiecomponent"], True),
+        (component.pk, ["Zaakregistratiecomponent"], True),
+        (component.pk, ["Documentbeheercomponent"], True),
+    ]
