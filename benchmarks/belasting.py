@@ -71,6 +71,9 @@ def _argumenten() -> argparse.Namespace:
 ARGS = _argumenten()
 sys.path.insert(0, str(BASIS))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portaal.settings")
+# One throwaway key for this process and gunicorn: the session (and its auth hash) made here must verify there.
+SECRET_KEY = "belastingtest-" + os.urandom(24).hex()
+os.environ["SECRET_KEY"] = SECRET_KEY
 
 import django  # noqa: E402
 
@@ -92,7 +95,7 @@ def _omgeving() -> dict:
     return dict(
         os.environ,
         DEBUG="0",
-        SECRET_KEY="belastingtest-" + os.urandom(16).hex(),
+        SECRET_KEY=SECRET_KEY,
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="0",
         SESSION_COOKIE_SECURE="0",

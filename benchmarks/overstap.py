@@ -306,6 +306,7 @@ def meet_alles_in_proces(peildatum: dt.date) -> dict:
     belasting_voor = os.getloadavg()
     backend = _eigen_backend()
     pg_cpu = _cpu_van(backend) if backend else None
+    wacht_voor = (_wachttijd(os.getpid()), _wachttijd(backend) if backend else None)
     begin, cpu = time.perf_counter(), time.process_time()
     try:
         with connection.execute_wrapper(klok):
@@ -314,6 +315,8 @@ def meet_alles_in_proces(peildatum: dt.date) -> dict:
         if invoegen is not None:
             herberekening._invoegen = invoegen
     duur, cpu = time.perf_counter() - begin, time.process_time() - cpu
+    wacht_python = _verschil(wacht_voor[0], _wachttijd(os.getpid()))
+    wacht_pg = _verschil(wacht_voor[1], _wachttijd(backend)) if backend else None
     if pg_cpu is not None:
         na = _cpu_van(backend)
         pg_cpu = na - pg_cpu if na is not None else None
@@ -324,6 +327,8 @@ def meet_alles_in_proces(peildatum: dt.date) -> dict:
         "duur_s": duur,
         "cpu_python_s": cpu,
         "cpu_postgresql_s": pg_cpu,
+        "wachten_op_cpu_python_s": wacht_python,
+        "wachten_op_cpu_postgresql_s": wacht_pg,
         "in_queries_en_copy_s": in_queries,
         "per_soort": {
             k: {"aantal": len(v), "totaal_s": sum(v)}
@@ -382,6 +387,19 @@ def _cpu_van(pid: int) -> float | None:
     return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _wachttijd(pid: int) -> float | None:
+    """Seconds the process (its main thread) spent runnable but waiting for a CPU (/proc/<pid>/schedstat,
+    second field): the share of wall time lost to other work on the machine, not to our own."""
+    try:
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _verschil(voor: float | None, na: float | None) -> float | None:
+    return None if voor is None or na is None else na - voor
+
+
 def _eigen_backend() -> int | None:
     """The pid of this connection's PostgreSQL backend (same machine: its CPU time is in /proc)."""
     if connection.vendor != "postgresql":
@@ -398,6 +416,8 @@ class _Backends:
         self.eigen = _eigen_backend()
         self.eerste: dict[int, float] = {}
         self.laatste: dict[int, float] = {}
+        self.wacht_eerste: dict[int, float] = {}
+        self.wacht_laatste: dict[int, float] = {}
         self.bij_start = set(self._pids())
 
     def _pids(self) -> list[int]:
@@ -417,9 +437,29 @@ class _Backends:
             # A backend that was already there counts from its first reading, a new one from zero.
             self.eerste.setdefault(pid, cpu if pid in self.bij_start else 0.0)
             self.laatste[pid] = cpu
+            wacht = _wachttijd(pid)
+            if wacht is not None:
+                self.wacht_eerste.setdefault(pid, wacht if pid in self.bij_start else 0.0)
+                self.wacht_laatste[pid] = wacht
 
     def totaal(self) -> float:
         return sum(self.laatste[p] - self.eerste[p] for p in self.laatste)
+
+    def wachten(self) -> float:
+        return sum(self.wacht_laatste[p] - self.wacht_eerste[p] for p in self.wacht_laatste)
+
+
+def _wachttijd_van_kinderen(ouder: int) -> float:
+    totaal = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        pid = int(stat.parent.name)
+        if pid == ouder or ppid == ouder:
+            totaal += _wachttijd(pid) or 0.0
+    return totaal
 
 
 def _cpu_van_kinderen(ouder: int) -> float:
@@ -456,6 +496,7 @@ def meet_alles_met_worker(peildatum: dt.date) -> dict:
         taak_id = str(uuid.uuid4())
         belasting_voor = os.getloadavg()
         cpu_voor = _cpu_van_kinderen(proces.pid)
+        wacht_voor = _wachttijd_van_kinderen(proces.pid)
         backends = _Backends()
         backends.peil()
         begin = time.perf_counter()
@@ -473,6 +514,7 @@ def meet_alles_met_worker(peildatum: dt.date) -> dict:
             time.sleep(0.1)
         duur = time.perf_counter() - begin
         cpu = _cpu_van_kinderen(proces.pid) - cpu_voor
+        wacht = _wachttijd_van_kinderen(proces.pid) - wacht_voor
         if run is None or run.status != Herberekening.Status.KLAAR:
             raise RuntimeError(f"Geen klare herberekening binnen {ARGS.worker_timeout} s: {run}; zie {log}")
         return {
@@ -481,6 +523,8 @@ def meet_alles_met_worker(peildatum: dt.date) -> dict:
             "worker_opstart_s": opstart,
             "cpu_worker_s": cpu,
             "cpu_postgresql_s": backends.totaal(),
+            "wachten_op_cpu_worker_s": wacht,
+            "wachten_op_cpu_postgresql_s": backends.wachten(),
             "load_average_voor": belasting_voor,
             "load_average_na": os.getloadavg(),
             "herberekening": run.pk,
@@ -493,8 +537,11 @@ def meet_alles_met_worker(peildatum: dt.date) -> dict:
         try:
             os.killpg(proces.pid, signal.SIGTERM)
             proces.wait(timeout=30)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
+        except subprocess.TimeoutExpired:
             os.killpg(proces.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        app.control.purge()
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -538,7 +585,11 @@ def main() -> None:
     if not ARGS.zonder_worker:
         print("(a) volledige herberekening via één Celery-worker …")
         resultaat["vacuum_s"].append(vacuum())
-        resultaat["alles_met_worker"] = worker = meet_alles_met_worker(peildatum)
+        try:
+            resultaat["alles_met_worker"] = worker = meet_alles_met_worker(peildatum)
+        except RuntimeError as fout:
+            print(f"  mislukt: {fout}")
+            resultaat["alles_met_worker_fout"] = str(fout)
 
     een_na = None
     if alles or worker:
@@ -585,6 +636,10 @@ def main() -> None:
         _regel(f"(a) volledig, {aantal_gemeenten} gemeenten, in het proces", _s(alles["duur_s"]))
         _regel("    CPU van het Python-proces", _s(alles["cpu_python_s"]))
         _regel("    CPU van zijn PostgreSQL-backend", _s(alles["cpu_postgresql_s"]))
+        _regel(
+            "    Python-proces wachtend op een vrije CPU (schedstat)", _s(alles["wachten_op_cpu_python_s"])
+        )
+        _regel("    PostgreSQL-backend wachtend op een vrije CPU", _s(alles["wachten_op_cpu_postgresql_s"]))
         _regel("    tijd in queries en COPY (wachten op PostgreSQL)", _s(alles["in_queries_en_copy_s"]))
         for soort, w in list(alles["per_soort"].items())[:6]:
             _regel(f"      {soort[:48]} ×{w['aantal']}", _s(w["totaal_s"]))
@@ -595,6 +650,11 @@ def main() -> None:
         _regel("    waarvan in de worker (gestart_op → klaar_op)", _s(worker["in_de_worker_s"]))
         _regel("    CPU van het worker-proces", _s(worker["cpu_worker_s"]))
         _regel("    CPU van de PostgreSQL-backends van de worker", _s(worker["cpu_postgresql_s"]))
+        _regel("    worker wachtend op een vrije CPU (schedstat)", _s(worker["wachten_op_cpu_worker_s"]))
+        _regel(
+            "    zijn PostgreSQL-backends wachtend op een vrije CPU",
+            _s(worker["wachten_op_cpu_postgresql_s"]),
+        )
         la = worker["load_average_voor"], worker["load_average_na"]
         _regel("    load average voor / na", f"{la[0][0]:.1f} / {la[1][0]:.1f}")
     for titel, e in (
