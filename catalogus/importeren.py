@@ -49,6 +49,8 @@ MAX_RIJEN = 5000
 XLSX_MAX_UITGEPAKT_BYTES = 60 * 1024 * 1024
 XLSX_MAX_VERHOUDING = 100
 XLSX_MAX_ONDERDELEN = 500
+XLSX_MAX_KOLOMMEN = 40
+XLSX_MAX_GELEZEN_RIJEN = 2 * MAX_RIJEN
 MAX_MAANDEN = 120
 MAX_TEKST = 200
 
@@ -213,7 +215,16 @@ def _lees_xlsx(inhoud: bytes) -> list[dict]:
 
         def rijen():
             try:
-                for nummer, rij in enumerate(blad.iter_rows(values_only=True), start=1):
+                # At most XLSX_MAX_KOLOMMEN columns and a bounded number of (possibly empty) rows are read, so a
+                # sheet that claims a million rows or columns costs nothing.
+                for nummer, rij in enumerate(
+                    blad.iter_rows(max_col=XLSX_MAX_KOLOMMEN, values_only=True), start=1
+                ):
+                    if nummer > XLSX_MAX_GELEZEN_RIJEN:
+                        raise Importfout(
+                            "Het Excel-bestand bevat meer dan 5.000 rijen (of heel veel lege rijen); "
+                            "splits het in delen van hoogstens 5.000 rijen."
+                        )
                     yield nummer, [_celtekst(c) for c in rij]
             except Importfout:
                 raise

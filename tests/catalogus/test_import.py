@@ -538,3 +538,25 @@ def test_sjabloon_is_een_lege_import(rollen, client_als):
     assert csv_sjabloon.decode("utf-8-sig").strip().split(";") == KOP
     xlsx = client.get(reverse("landschap:landschap_sjabloon", args=[rollen.g.code, "xlsx"])).content
     assert [c.value for c in openpyxl.load_workbook(io.BytesIO(xlsx)).active[1]] == KOP
+
+
+def _xlsx_met_verre_cel(rij: int, kolom: int) -> bytes:
+    werkmap = openpyxl.Workbook()
+    blad = werkmap.active
+    blad.append(KOP)
+    blad.append(["Echt", "", "", "", "", "", "", "", "", "", ""])
+    blad.cell(row=rij, column=kolom, value="ver weg")
+    uit = io.BytesIO()
+    werkmap.save(uit)
+    return uit.getvalue()
+
+
+@pytest.mark.django_db
+def test_xlsx_met_te_veel_rijen_of_een_verre_cel(rollen):
+    with pytest.raises(importeren.Importfout, match="meer dan 5.000 rijen"):
+        importeren.lees_bestand(_xlsx([[f"App {n}"] + [""] * 10 for n in range(5001)]), "veel.xlsx")
+    with pytest.raises(importeren.Importfout, match="heel veel lege rijen"):
+        importeren.lees_bestand(_xlsx_met_verre_cel(1_048_576, 3), "ver.xlsx")
+    # a cell far to the right is simply not read
+    rijen = importeren.lees_bestand(_xlsx_met_verre_cel(2, 16_000), "breed.xlsx")
+    assert [r["naam"] for r in rijen] == ["Echt"]
