@@ -404,13 +404,20 @@ def _inzicht_versturen() -> None:
 def inzicht_bijwerken() -> bool:
     """Refresh the national groups if a recompute marked them out of date since the last refresh. Debounced:
     a burst of gemeente recomputes (a phase moved) costs a few rebuilds, not one per gemeente. Returns whether
-    it rebuilt."""
-    with transaction.atomic():
-        _slot(SLOT_INZICHT)
-        verouderd, _ = Herberekeningsslot.objects.filter(naam=SLOT_INZICHT_VEROUDERD).delete()
-        if not verouderd:
-            return False
-        _inzicht_herbouwen_in_transactie()
+    it rebuilt.
+
+    The flag is taken off in its own short transaction first, so a recompute that marks it again never waits for
+    the rebuild; whatever it wrote after the rebuild read the cells causes one more rebuild later."""
+    verouderd, _ = Herberekeningsslot.objects.filter(naam=SLOT_INZICHT_VEROUDERD).delete()
+    if not verouderd:
+        return False
+    try:
+        with transaction.atomic():
+            _slot(SLOT_INZICHT)
+            _inzicht_herbouwen_in_transactie()
+    except BaseException:
+        Herberekeningsslot.objects.get_or_create(naam=SLOT_INZICHT_VEROUDERD)
+        raise
     return True
 
 

@@ -77,3 +77,15 @@ def test_component_page_share(landelijk, client_als):
         Context({"component": component})
     )
     assert "4e kw. 2026" in html and ">6<" in html
+
+
+def test_the_insight_refresh_is_debounced(rollen, django_capture_on_commit_callbacks):
+    from catalogus.models import Inzichtgroep
+
+    ref, component = zaaksysteem()
+    voorbeeld(rollen.g, ref=ref, component=component)
+    herberekening.herbereken_gemeente(gemeente_id=rollen.g.pk, peildatum=P)  # on_commit not run: flag set
+    assert not Inzichtgroep.objects.exists()
+    assert herberekening.inzicht_bijwerken() is True
+    assert Inzichtgroep.objects.exists()
+    assert herberekening.inzicht_bijwerken() is False  # nothing changed since
