@@ -38,6 +38,25 @@ def _querystring_zonder_pagina(request) -> str:
     return querystring.urlencode()
 
 
+SORTEERKOLOMMEN = ("naam", "leverancier", "gebruikers", "einddatum", "jaarkosten")
+
+
+def _sorteerlinks(request) -> dict[str, dict]:
+    """Per sortable column of the landscape table: the link that sorts on it (again: the other way round) and its
+    aria-sort state. The links keep the filters and drop the page number."""
+    huidig = request.GET.get("sorteer", "") or "naam"
+    links = {}
+    for kolom in SORTEERKOLOMMEN:
+        querystring = request.GET.copy()
+        querystring.pop("page", None)
+        querystring["sorteer"] = f"-{kolom}" if huidig == kolom else kolom
+        links[kolom] = {
+            "url": f"?{querystring.urlencode()}",
+            "aria": "ascending" if huidig == kolom else "descending" if huidig == f"-{kolom}" else "",
+        }
+    return links
+
+
 def _fouten_in_formulier(form, fout: ValidationError) -> None:
     """Put a service's ValidationError on the form: per field where the form has it, otherwise on top."""
     if hasattr(fout, "error_dict"):
@@ -241,6 +260,7 @@ def applicatie_list(request, code):
         "applicaties": page_obj.object_list,
         "aantal": page_obj.paginator.count,
         "querystring_zonder_pagina": _querystring_zonder_pagina(request),
+        "sorteerlinks": _sorteerlinks(request),
         "kan_bewerken": permissions.kan_landschap_bewerken(request.user, gemeente),
     }
     if request.htmx and request.htmx.target == "landschap-resultaten":

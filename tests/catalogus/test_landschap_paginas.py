@@ -351,3 +351,17 @@ def test_detailpagina_met_geschiedenis(rollen, client_als):
     assert "Met historie" in inhoud and "huidig contract" in inhoud
     assert "<script>x</script>" not in inhoud and "&lt;script&gt;" in inhoud
     assert "Bewerken" not in inhoud, "editors read but do not write landscapes"
+
+
+@pytest.mark.django_db
+def test_sorteren_via_de_kolomkoppen_houdt_de_filters(rollen, client_als):
+    ApplicatieFactory(gemeente=rollen.g, naam="Aap", gebruikers=5)
+    ApplicatieFactory(gemeente=rollen.g, naam="Beer", gebruikers=50)
+    client = client_als(rollen.architect_g)
+    inhoud = _lijst(client, rollen.g, in_gebruik="ja", page="1")
+    assert 'aria-sort="ascending"><a href="?in_gebruik=ja&amp;sorteer=-naam"' in inhoud
+    assert 'href="?in_gebruik=ja&amp;sorteer=gebruikers"' in inhoud
+    inhoud = _lijst(client, rollen.g, in_gebruik="ja", sorteer="gebruikers")
+    assert 'aria-sort="ascending"><a href="?in_gebruik=ja&amp;sorteer=-gebruikers"' in inhoud
+    inhoud = _lijst(client, rollen.g, sorteer="-gebruikers")
+    assert 'aria-sort="descending"' in inhoud and inhoud.index(">Beer<") < inhoud.index(">Aap<")
