@@ -234,6 +234,11 @@ def _gunicorn_starten(log: Path) -> subprocess.Popen:
 
 
 def main() -> None:
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        sys.exit("De database mist migraties: draai eerst manage.py migrate.")
     if shutil.which("wrk") is None:
         sys.exit("wrk ontbreekt: apt-get install -y wrk")
     UITVOER.mkdir(parents=True, exist_ok=True)

@@ -557,7 +557,20 @@ def _regel(tekst: str, waarde) -> None:
     print(f"{tekst:<66} {waarde:>14}")
 
 
+def _migraties_bij() -> None:
+    """Refuse to measure a database whose schema lags behind the code (an index or constraint migration changes
+    the figures)."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    if plan:
+        namen = ", ".join(f"{m.app_label}.{m.name}" for m, _ in plan)
+        sys.exit(f"De database mist migraties ({namen}): draai eerst manage.py migrate.")
+
+
 def main() -> None:
+    _migraties_bij()
     peildatum = ARGS.peildatum or timezone.localdate()
     groottes = [int(g) for g in ARGS.groottes.split(",") if g.strip()]
     resultaat: dict = {"machine": machine(), "dataset": dataset(), "peildatum": peildatum.isoformat()}
