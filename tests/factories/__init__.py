@@ -14,7 +14,7 @@ class GemeenteFactory(DjangoModelFactory):
         model = Gemeente
         django_get_or_create = ("code",)
 
-    code = factory.Sequence(lambda n: f"GM{9000 + n:04d}")
+    code = factory.Sequence(lambda n: f"GM{9000 + n % 1000:04d}")  # GM9000–GM9999: never a real code
     naam = factory.Sequence(lambda n: f"Testgemeente {n}")
     provincie = "Utrecht"
 
