@@ -20,3 +20,12 @@ def overstap_verwijzing(gemeente):
     """{% overstap_verwijzing gemeente %}: on the landscape pages, a link to the overstap page and whether the
     figures are being updated or waiting for a recompute (two queries)."""
     return {"gemeente": gemeente, "toestand": selectors_overstap.toestand(gemeente)}
+
+
+@register.filter
+def euro(bedrag) -> str:
+    """Whole euros the Dutch way: 144000 -> '€ 144.000'."""
+    try:
+        return "€ " + f"{int(bedrag):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return ""

@@ -52,7 +52,7 @@ def test_summed_costs_and_the_replacing_component(landelijk, client_als):
     html = client_als(None).get(URL, {"drempel": "6"}).content.decode()
     kansrijk = html[html.index('id="kop-kansrijk"') :]
     # 4th quarter 2026: Zaken A (S 31-12-2026, 24,000 a year) in six gemeenten.
-    assert "€ 144000" in kansrijk
+    assert "€ 144.000" in kansrijk
 
 
 def test_query_count_does_not_grow_with_gemeenten(rollen, client_als, django_assert_max_num_queries):
