@@ -41,9 +41,11 @@ def herbereken_gemeente_taak(gemeente_id: int, peildatum_iso: str | None = None)
         return herberekening.herbereken_gemeente(gemeente_id=gemeente_id, peildatum=_datum(peildatum_iso))
 
 
-@shared_task(bind=True, **_GEMEEN, soft_time_limit=3 * 3600 - 60, time_limit=3 * 3600)
+@shared_task(bind=True, **_GEMEEN, soft_time_limit=50 * 60, time_limit=55 * 60)
 def herbereken_alles_taak(self, peildatum_iso: str | None = None) -> int:
-    """The full run. Its owner is the task id, which a redelivered or retried message keeps: the run resumes."""
+    """The full run (~1 minute nationally). Its owner is the task id, which a redelivered or retried message
+    keeps: the run resumes. The time limit stays below the broker's visibility timeout (1 hour), so Redis never
+    hands a live run to a second worker."""
     with audit.kanaal(Auditregel.Kanaal.TAAK, taak="herbereken_alles_taak"):
         run = herberekening.herbereken_alles(
             peildatum=_datum(peildatum_iso), eigenaar=f"taak-{self.request.id}"
