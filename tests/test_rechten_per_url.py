@@ -202,6 +202,52 @@ REGELS: dict[str, Regel] = {
         kwargs=_g, api=True, schrijven=ARCHITECT_G, methode="patch", extra={"capaciteitFte": 2}
     ),
     "api:niet-gevonden": Regel(lezen=NIEMAND, api=True),
+    # API: the Routekaart (public reading; editors write opgaven, CvD members propose besluiten)
+    "api:domein-list": Regel(api=True),
+    "api:domein-detail": Regel(kwargs=lambda w: {"code": w.opgave.domein.code}, api=True),
+    "api:opgave-list": Regel(api=True, schrijven=REDACTEUR),
+    "api:opgave-detail": Regel(
+        kwargs=_opgave, api=True, schrijven=REDACTEUR, methode="patch", extra={"titel": "Overgenomen"}
+    ),
+    "api:deelname-list": Regel(api=True),
+    "api:deelname-detail": Regel(kwargs=lambda w: {"pk": w.deelname.pk}, api=True),
+    # Sign-ups: logged in; an architect sees his own gemeenten's, editors all. Any architect may POST (for his own
+    # gemeente; G's architects only for G: tests/api/test_routekaart_api.py), others are refused before the body.
+    "api:aanmelding-list": Regel(
+        lezen=INGELOGD, api=True, schrijven=frozenset({"architect_g", "architect_h"})
+    ),
+    "api:aanmelding-detail": Regel(
+        kwargs=lambda w: {"pk": w.aanmelding.pk}, lezen=frozenset({"architect_g", "redacteur"}), api=True
+    ),
+    "api:besluit-list": Regel(api=True, schrijven=CVD),
+    "api:besluit-detail": Regel(kwargs=lambda w: {"pk": w.besluit.pk}, api=True),
+    # API: the catalogue (public reading; editors write componenten) and the national insight (public)
+    "api:laag-list": Regel(api=True),
+    "api:laag-detail": Regel(kwargs=lambda w: {"code": w.component.laag.code}, api=True),
+    "api:referentiecomponent-list": Regel(api=True),
+    "api:referentiecomponent-detail": Regel(
+        kwargs=lambda w: {"gemmaId": w.component.referentiecomponenten.get().gemma_id}, api=True
+    ),
+    "api:component-list": Regel(api=True, schrijven=REDACTEUR),
+    "api:component-detail": Regel(
+        kwargs=_component, api=True, schrijven=REDACTEUR, methode="patch", extra={"naam": "Overgenomen"}
+    ),
+    "api:kansrijk-moment-list": Regel(api=True),
+    # API: G's landscape and advice, with the rights of their pages (who may not read G gets a 404)
+    "api:applicatie-list": Regel(
+        kwargs=_g, api=True, lezen=LANDSCHAP_LEZERS, prive_van_g=True, schrijven=ARCHITECT_G
+    ),
+    "api:applicatie-detail": Regel(
+        kwargs=_app,
+        api=True,
+        lezen=LANDSCHAP_LEZERS,
+        prive_van_g=True,
+        schrijven=ARCHITECT_G,
+        methode="patch",
+        extra={"naam": "Overgenomen"},
+    ),
+    "api:overstapadvies-list": Regel(kwargs=_g, api=True, lezen=LANDSCHAP_LEZERS, prive_van_g=True),
+    "api:overstapadvies-detail": Regel(kwargs=_app, api=True, lezen=LANDSCHAP_LEZERS, prive_van_g=True),
 }
 
 #: URL names that are not ours to rule (the Django admin guards itself: staff only).

@@ -155,5 +155,11 @@ def exception_handler(exc, context):
             instance=instance,
             code=getattr(detail, "code", "") or api_exc.default_code,
         )
+        if api_exc.status_code == 400:
+            # A 400 that is not a ValidationError (a body that is not JSON: ParseError) has the documented
+            # shape of every 400 too (OngeldigeInvoer), with the body as the one invalid "field".
+            body["invalidParams"] = [
+                {"name": "nonFieldErrors", "code": body.get("code") or "invalid", "reason": body["detail"]}
+            ]
     set_rollback()
     return Response(body, status=api_exc.status_code, headers=headers, content_type=PROBLEM_JSON)

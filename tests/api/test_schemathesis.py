@@ -19,6 +19,50 @@ CHECKS = [not_a_server_error, response_schema_conformance, status_code_conforman
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
+def _routekaart_en_catalogus(rollen, gemeenten):
+    """One of everything the Routekaart and catalogue resources list, G's landscape with advice, and a promising
+    moment, so that every new operation has something to answer with."""
+    import datetime as dt
+
+    from catalogus.herberekening import herbereken_gemeente
+    from catalogus.models import Inzichtgroep
+    from routekaart.kwartaal import Kwartaal
+    from tests.factories.catalogus import ApplicatieFactory, ComponentFactory, ReferentiecomponentFactory
+    from tests.factories.routekaart import (
+        AanmeldingFactory,
+        ActiviteitFactory,
+        BesluitFactory,
+        DeelnameFactory,
+        FaseFactory,
+        OpgaveFactory,
+    )
+
+    opgave = OpgaveFactory(code="B2")
+    FaseFactory(opgave=opgave, opschaling=True, start=Kwartaal(2027, 1), eind=None)
+    ActiviteitFactory(opgave=opgave, is_mijlpaal=True)
+    DeelnameFactory(opgave=opgave, gemeente=rollen.g)
+    DeelnameFactory(opgave=opgave, partij_deelname=True)
+    AanmeldingFactory(opgave=OpgaveFactory(code="I1"), gemeente=rollen.g)
+    BesluitFactory(opgave=opgave)
+    ref = ReferentiecomponentFactory(naam="Zaakregistratiecomponent")
+    component = ComponentFactory(
+        naam="Open Zaak", beschikbaar=True, beschikbaar_vanaf=dt.date(2026, 4, 1), referentiecomponenten=[ref]
+    )
+    ComponentFactory(naam="Open Formulieren", opgave=opgave, verbindingen=[component])
+    ApplicatieFactory(gemeente=rollen.g, naam="Zaaksysteem", referentiecomponenten=[ref])
+    ApplicatieFactory(gemeente=rollen.g, naam="Oud", ongebruikt=True, zonder_contract=True)
+    herbereken_gemeente(gemeente_id=rollen.g.pk, peildatum=dt.date(2026, 1, 15))
+    Inzichtgroep.objects.create(
+        referentiecomponent=ref,
+        kwartaal="2027-Q1",
+        aantal_gemeenten=len(gemeenten),
+        gemeente_ids=[g.pk for g in gemeenten],
+        jaarkosten=60000,
+        component=component,
+        component_naam=component.naam,
+    )
+
+
 @pytest.fixture
 def token(rollen, token_van, settings):
     """Data to find (G, H and five more) and an architect of G's token; no throttling in the way.
@@ -27,7 +71,7 @@ def token(rollen, token_van, settings):
     connection (on PostgreSQL, inside the test transaction); Django's test Client unhooks them the same way."""
     settings.API_THROTTLE_ANON = "100000/minute"
     settings.API_THROTTLE_USER = "100000/minute"
-    GemeenteFactory.create_batch(5)
+    _routekaart_en_catalogus(rollen, GemeenteFactory.create_batch(5))
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     yield token_van(rollen.architect_g)
@@ -38,7 +82,7 @@ def token(rollen, token_van, settings):
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(
-    max_examples=25,
+    max_examples=10,
     deadline=None,
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,
