@@ -324,6 +324,21 @@ SPECTACULAR_SETTINGS = {
             "name": "gemeenten",
             "description": "De gemeenten van Nederland en hun capaciteit voor Common Ground.",
         },
+        {"name": "domeinen", "description": "De domeinen (banen) van de Routekaart."},
+        {"name": "opgaven", "description": "De opgaven van de Routekaart, met hun fasen en activiteiten."},
+        {
+            "name": "deelnames",
+            "description": "Wie neemt deel aan welke opgave, als coalitiepartner, eerste gebruiker of betrokken partij.",
+        },
+        {
+            "name": "aanmeldingen",
+            "description": "Aanmeldingen van gemeenten als coalitiepartner of eerste gebruiker.",
+        },
+        {"name": "besluiten", "description": "De besluitmomenten van het CvD, het VNG-bestuur en de ALV."},
+        {"name": "lagen", "description": "De vijf lagen van het Common Ground-model."},
+        {"name": "referentiecomponenten", "description": "De GEMMA-referentiecomponenten."},
+        {"name": "componenten", "description": "De Common Ground-componenten van de catalogus."},
+        {"name": "inzicht", "description": "Landelijk inzicht: kansrijke momenten om samen over te stappen."},
         {"name": "openapi", "description": "Het OpenAPI-document van deze API."},
     ],
     "POSTPROCESSING_HOOKS": [
