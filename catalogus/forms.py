@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from . import importeren, publiccode
 from .models import Component, Laag, Referentiecomponent
-from .services import ContractGegevens
+from .services import COMPONENT_VELDEN, ContractGegevens
 
 DATUM_FORMATEN = ["%Y-%m-%d", "%d-%m-%Y"]
 
@@ -150,22 +150,7 @@ class ComponentForm(forms.ModelForm):
     class Meta:
         model = Component
         formfield_callback = _veld_van_component
-        fields = [
-            "naam",
-            "laag",
-            "beschrijving",
-            "status",
-            "soort",
-            "open_source",
-            "licentie",
-            "repository",
-            "beheerder",
-            "referentiecomponenten",
-            "verbindingen",
-            "opgave",
-            "beschikbaar_vanaf",
-            "invoertijd_maanden",
-        ]
+        fields = list(COMPONENT_VELDEN)  # the fields the service writes and audits
         widgets = {
             "referentiecomponenten": forms.CheckboxSelectMultiple(attrs={"class": "keuzelijst-optie"}),
             "verbindingen": forms.CheckboxSelectMultiple(attrs={"class": "keuzelijst-optie"}),

@@ -13,6 +13,7 @@ from routekaart.models import Opgave
 
 from .. import selectors
 from ..models import Applicatie, Component, Contract, Laag, Overstapadvies, Referentiecomponent
+from ..services import COMPONENT_VELDEN
 
 
 class LaagSerializer(serializers.ModelSerializer):
@@ -135,20 +136,7 @@ class ComponentSerializer(serializers.ModelSerializer):
         fields = [
             "url",
             "slug",
-            "naam",
-            "laag",
-            "beschrijving",
-            "status",
-            "soort",
-            "open_source",
-            "licentie",
-            "repository",
-            "beheerder",
-            "referentiecomponenten",
-            "verbindingen",
-            "opgave",
-            "beschikbaar_vanaf",
-            "invoertijd_maanden",
+            *COMPONENT_VELDEN,
             "gereed_op",
             "gewijzigd",
         ]
@@ -199,20 +187,7 @@ class ComponentSchrijfSerializer(serializers.ModelSerializer):
         model = Component
         ref_name = "ComponentWijziging"
         fields = [
-            "naam",
-            "laag",
-            "beschrijving",
-            "status",
-            "soort",
-            "open_source",
-            "licentie",
-            "repository",
-            "beheerder",
-            "referentiecomponenten",
-            "verbindingen",
-            "opgave",
-            "beschikbaar_vanaf",
-            "invoertijd_maanden",
+            *COMPONENT_VELDEN,
         ]
         extra_kwargs = {
             **_COMPONENT_HULP,
