@@ -268,6 +268,7 @@ def main() -> None:
         "landschap": {"gemeente": gemeente.code, "applicaties": aantal_apps},
         "urls": {},
         "ontbrekend": {},
+        "load_average_voor": os.getloadavg(),
     }
     try:
         gemeten = []
@@ -297,6 +298,7 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             os.killpg(proces.pid, signal.SIGKILL)
 
+    resultaat["load_average_na"] = os.getloadavg()
     print()
     kop = f"{'URL':<36} {'seq. mediaan':>12} {'seq. p95':>9} {'wrk p50':>9} {'wrk p95':>9} {'req/s':>8} {'fouten':>7}"
     print(kop)
