@@ -7,6 +7,9 @@ The postprocessing hook `nl_api_conventies` turns field and query names into cam
 
 from __future__ import annotations
 
+from django.core.exceptions import FieldDoesNotExist
+from django.db import connection
+from django.db.backends.base.operations import BaseDatabaseOperations
 from drf_spectacular import openapi
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
@@ -64,7 +67,36 @@ FOUT_OMSCHRIJVINGEN = {
 }
 
 
+def _model_veld(field):
+    """The model field behind a ModelSerializer field, or None."""
+    model = getattr(getattr(getattr(field, "parent", None), "Meta", None), "model", None)
+    if model is None or not field.source or "." in field.source:
+        return None
+    try:
+        return model._meta.get_field(field.source)
+    except FieldDoesNotExist:
+        return None
+
+
 class AutoSchema(openapi.AutoSchema):
+    def _insert_min_max(self, field, content):
+        """Integer bounds that Django derives from the database backend (SQLite: 64-bit for every integer field)
+        are given as PostgreSQL's, our production database, so the document is the same whatever it is
+        generated on; bounds from the project's own validators stay as they are."""
+        super()._insert_min_max(field, content)
+        model_veld = _model_veld(field) if isinstance(field, serializers.IntegerField) else None
+        if model_veld is None:
+            return
+        soort = model_veld.get_internal_type()
+        vast = BaseDatabaseOperations.integer_field_ranges.get(soort)
+        backend = connection.ops.integer_field_range(soort)
+        if vast is None or tuple(backend) == tuple(vast):
+            return
+        if content.get("maximum") == backend[1]:
+            content["maximum"] = vast[1]
+        if content.get("minimum") == backend[0]:
+            content["minimum"] = vast[0]
+
     def _is_write(self) -> bool:
         return self.method in ("POST", "PUT", "PATCH", "DELETE")
 
