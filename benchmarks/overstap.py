@@ -553,6 +553,19 @@ def _s(waarde: float | None) -> str:
     return "–" if waarde is None else f"{waarde:.3f} s"
 
 
+def _wachtrij_opruimen() -> None:
+    """Remove the private queue from the broker (tasks sent by the measurements after the worker stopped)."""
+    if not ARGS.broker.startswith(("redis://", "rediss://")):
+        return
+    import redis
+
+    try:
+        r = redis.Redis.from_url(ARGS.broker, socket_connect_timeout=2)
+        r.delete(WACHTRIJ, f"_kombu.binding.{WACHTRIJ}", f"_kombu.binding_permanent.{WACHTRIJ}")
+    except redis.RedisError as fout:
+        print(f"  wachtrij {WACHTRIJ} niet opgeruimd: {fout}")
+
+
 def _regel(tekst: str, waarde) -> None:
     print(f"{tekst:<66} {waarde:>14}")
 
@@ -700,4 +713,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        _wachtrij_opruimen()
