@@ -267,3 +267,12 @@ def test_landscape_link_shows_the_waiting_state(rollen, berekend):
     assert "De cijfers wachten op herberekening" in html and "/gemeenten/GM0344/overstap/" in html
     GeplandeHerberekening.objects.update(verstuurd=dt.datetime.now(dt.UTC))
     assert "De cijfers worden bijgewerkt" in tekst.render(Context({"gemeente": rollen.g}))
+
+
+def test_links_from_the_landscape_profile_and_component_pages(rollen, berekend, client_als):
+    client = client_als(rollen.architect_g)
+    overstap = f'href="/gemeenten/{rollen.g.code}/overstap/"'
+    assert overstap in client.get(f"/gemeenten/{rollen.g.code}/landschap/").content.decode()
+    assert overstap in client.get(f"/gemeenten/{rollen.g.code}/").content.decode()
+    html = client_als(None).get(berekend.component.get_absolute_url()).content.decode()
+    assert "Wanneer kunnen gemeenten overstappen?" in html
