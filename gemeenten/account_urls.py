@@ -8,7 +8,7 @@ app_name = "account"
 urlpatterns = [
     path("", views.account, name="account"),
     path("api-tokens/", views.apitoken_create, name="apitoken_create"),
-    path("api-tokens/<int:pk>/intrekken/", views.apitoken_revoke, name="apitoken_revoke"),
+    path("api-tokens/<id:pk>/intrekken/", views.apitoken_revoke, name="apitoken_revoke"),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path(

@@ -10,6 +10,8 @@ import environ
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
+from portaal.ids import ID_SCHEMA
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -319,6 +321,8 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
     "CAMELIZE_NAMES": True,
+    # Integer ids in paths are bounded (portaal/ids.py): clients see the range they may send.
+    "PATH_CONVERTER_OVERRIDES": {"id": ID_SCHEMA},
     "TAGS": [
         {
             "name": "gemeenten",

@@ -1,7 +1,11 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from . import views
+from .ids import IdConverter
+
+# `<id:pk>`: integer ids bounded to the database's range (portaal/ids.py); registered before the apps' URLs load.
+register_converter(IdConverter, "id")
 
 handler500 = "portaal.views.server_error"
 

@@ -1,4 +1,4 @@
-from rest_framework.routers import DefaultRouter
+from portaal.api.routers import Router
 
 from .views import (
     ApplicatieViewSet,
@@ -9,15 +9,12 @@ from .views import (
     ReferentiecomponentViewSet,
 )
 
-router = DefaultRouter(trailing_slash=False)
-router.include_root_view = False
+router = Router()
 router.register("lagen", LaagViewSet, basename="laag")
 router.register("referentiecomponenten", ReferentiecomponentViewSet, basename="referentiecomponent")
 router.register("componenten", ComponentViewSet, basename="component")
-router.register(r"gemeenten/(?P<code>[^/.]+)/applicaties", ApplicatieViewSet, basename="applicatie")
-router.register(
-    r"gemeenten/(?P<code>[^/.]+)/overstapadviezen", OverstapadviesViewSet, basename="overstapadvies"
-)
+router.register("gemeenten/<str:code>/applicaties", ApplicatieViewSet, basename="applicatie")
+router.register("gemeenten/<str:code>/overstapadviezen", OverstapadviesViewSet, basename="overstapadvies")
 router.register("inzicht/kansrijke-momenten", KansrijkeMomentenViewSet, basename="kansrijk-moment")
 
 urlpatterns = router.urls

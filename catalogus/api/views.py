@@ -384,7 +384,6 @@ class ApplicatieViewSet(
 ):
     serializer_class = ApplicatieSerializer
     filterset_class = ApplicatieFilter
-    lookup_value_regex = r"\d+"
 
     def basis_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -543,9 +542,6 @@ OVERSTAPADVIES = {
     retrieve=extend_schema(
         summary="Het overstapadvies van een applicatie opvragen",
         description="Het advies van één applicatie, op het id van de applicatie.",
-        parameters=[
-            OpenApiParameter("id", int, OpenApiParameter.PATH, description="Het id van de applicatie.")
-        ],
         examples=[OpenApiExample("Een gepland advies", value=OVERSTAPADVIES, response_only=True)],
     ),
 )
@@ -562,7 +558,7 @@ class OverstapadviesViewSet(
     filterset_class = OverstapadviesFilter
     lookup_field = "applicatie_id"
     lookup_url_kwarg = "pk"
-    lookup_value_regex = r"\d+"
+    lookup_value_converter = "id"  # bounded like every id (portaal/ids.py)
     _component_slugs: dict = {}
 
     @staticmethod

@@ -1,9 +1,8 @@
-from rest_framework.routers import DefaultRouter
+from portaal.api.routers import Router
 
 from .views import GemeenteViewSet
 
-router = DefaultRouter(trailing_slash=False)
-router.include_root_view = False
+router = Router()
 router.register("gemeenten", GemeenteViewSet, basename="gemeente")
 
 urlpatterns = router.urls

@@ -11,8 +11,11 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
 from django.db.backends.base.operations import BaseDatabaseOperations
 from drf_spectacular import openapi
+from drf_spectacular.plumbing import get_view_model
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
+
+from portaal.ids import ID_MAX, ID_MIN
 
 from .camel import camel
 from .concurrency import VersieMixin
@@ -96,6 +99,27 @@ class AutoSchema(openapi.AutoSchema):
             content["maximum"] = vast[1]
         if content.get("minimum") == backend[0]:
             content["minimum"] = vast[0]
+
+    def _resolve_path_parameters(self, variables):
+        """An id in the path (the bounded `id` converter, portaal/ids.py) is described in Dutch with its range."""
+        parameters = super()._resolve_path_parameters(variables)
+        for parameter in parameters:
+            if parameter.get("schema", {}).get("maximum") == ID_MAX and not parameter.get("description"):
+                parameter["description"] = (
+                    f"Het id ({self._id_van()}): een geheel getal van {ID_MIN} tot en met {ID_MAX}, zonder "
+                    "voorloopnullen. Een ander getal geeft 404."
+                )
+        return parameters
+
+    def _id_van(self) -> str:
+        """What the id in the path names: the view's model, or the model its lookup field points to."""
+        model = get_view_model(self.view, emit_warnings=False)
+        if model is None:
+            return "bron"
+        veld = getattr(self.view, "lookup_field", "pk")
+        if veld != "pk":  # e.g. an overstapadvies looked up by its applicatie
+            model = model._meta.get_field(veld.removesuffix("_id")).related_model
+        return str(model._meta.verbose_name)
 
     def _is_write(self) -> bool:
         return self.method in ("POST", "PUT", "PATCH", "DELETE")

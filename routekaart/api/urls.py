@@ -1,9 +1,8 @@
-from rest_framework.routers import DefaultRouter
+from portaal.api.routers import Router
 
 from .views import AanmeldingViewSet, BesluitViewSet, DeelnameViewSet, DomeinViewSet, OpgaveViewSet
 
-router = DefaultRouter(trailing_slash=False)
-router.include_root_view = False
+router = Router()
 router.register("domeinen", DomeinViewSet, basename="domein")
 router.register("opgaven", OpgaveViewSet, basename="opgave")
 router.register("deelnames", DeelnameViewSet, basename="deelname")
