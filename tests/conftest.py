@@ -7,6 +7,7 @@ clear reason; with PORTAAL_REQUIRE_SERVICES=1 (set by .ci/run) it fails instead,
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import uuid
 from dataclasses import dataclass
@@ -22,6 +23,39 @@ from tests.factories import WACHTWOORD, GebruikerFactory, GemeenteFactory
 
 VEREIST = os.environ.get("PORTAAL_REQUIRE_SERVICES") == "1"
 CHROMIUM = os.environ.get("PORTAAL_CHROMIUM", "/usr/bin/chromium")
+
+
+# Replaying a property test (hypothesis, schemathesis) -------------------------------------------------------------
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config):
+    """Every run has a hypothesis seed, chosen here unless given, so that a failure can be replayed exactly: the
+    seed is in the header and again under a failure. (The controller chooses it and the pytest-xdist workers, which
+    inherit its environment, take it from there.) `print_blob` adds the failing example as `@reproduce_failure(…)`."""
+    from hypothesis import settings as hypothesis_settings
+
+    if config.getoption("hypothesis_seed", None) is None:
+        config.option.hypothesis_seed = os.environ.get("PORTAAL_HYPOTHESIS_SEED") or str(
+            random.SystemRandom().randrange(2**32)
+        )
+    os.environ["PORTAAL_HYPOTHESIS_SEED"] = str(config.option.hypothesis_seed)
+    hypothesis_settings.register_profile("portaal", print_blob=True)
+    hypothesis_settings.load_profile("portaal")
+
+
+def _herhaal(config) -> str:
+    seed = config.getoption("hypothesis_seed")
+    return f"hypothesis seed {seed}: replay with  make test PYTEST_ARGS='--hypothesis-seed={seed} <test>'"
+
+
+def pytest_report_header(config):
+    return _herhaal(config)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if terminalreporter.stats.get("failed"):
+        terminalreporter.write_line(_herhaal(config))
 
 
 def niet_beschikbaar(reden: str):
@@ -58,6 +92,35 @@ def pytest_runtest_setup(item):
             import playwright.sync_api  # noqa: F401
         except ImportError:
             niet_beschikbaar("needs Playwright for Python (pip install playwright)")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _snelle_wachtwoorden():
+    """Every factory user gets a password, and most tests make four (the `rollen`); with Django's default PBKDF2
+    that was about a second of CPU per test. A fast hasher for the whole suite, as Django's testing docs advise; the
+    login and password tests still check real passwords, only the hash is cheaper. The deploy check and the
+    subprocess tests run with the real settings."""
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _eigen_redis_cache_per_xdist_worker(worker_id):
+    """Under pytest-xdist each worker clears the cache before and after every test (below); on Redis that is a
+    FLUSHDB, so each worker gets a Redis database of its own (CACHE_URL's number + 1 + the worker's number), as
+    pytest-django gives each worker a test database of its own. The embedded locmem cache is per process already."""
+    from django.test import override_settings
+
+    cache = settings.CACHES["default"]
+    if worker_id == "master" or not str(cache.get("LOCATION", "")).startswith(("redis://", "rediss://")):
+        yield
+        return
+    basis, _, nummer = cache["LOCATION"].rpartition("/")
+    eigen = int(nummer or 0) + 1 + int(worker_id.removeprefix("gw"))
+    with override_settings(CACHES={**settings.CACHES, "default": {**cache, "LOCATION": f"{basis}/{eigen}"}}):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -16,9 +16,3 @@ def refs(db):
         ReferentiecomponentFactory(gemma_id="id-document", naam="Documentbeheercomponent"),
         ReferentiecomponentFactory(gemma_id="id-burgerzaken", naam="Burgerzakencomponent"),
     ]
-
-
-@pytest.fixture(autouse=True)
-def _snelle_wachtwoorden(settings):
-    """The factories set a password for every user; a fast hasher keeps these tests quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

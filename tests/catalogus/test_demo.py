@@ -25,7 +25,6 @@ def _toestand():
 @pytest.mark.django_db
 def test_demo_maakt_een_levend_catalogus_en_landschappen_en_is_idempotent(settings):
     settings.DEBUG = True
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     call_command("laad_referentiedata", stdout=StringIO())
     uit = StringIO()
     call_command("demo", stdout=uit)

@@ -55,9 +55,3 @@ def wereld(rollen) -> Wereld:
         voorstel=BesluitFactory(voorgesteld=True, onderwerp="Voorstel van het CvD", opgave=opgave),
         besluit=BesluitFactory(onderwerp="Gepland besluit"),
     )
-
-
-@pytest.fixture(autouse=True)
-def _snel_wachtwoord(settings):
-    """The five-role tests create four users each; a fast hasher keeps them quick (login is not tested here)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
