@@ -7,7 +7,6 @@ clear reason; with PORTAAL_REQUIRE_SERVICES=1 (set by .ci/run) it fails instead,
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import uuid
 from dataclasses import dataclass
@@ -23,39 +22,6 @@ from tests.factories import WACHTWOORD, GebruikerFactory, GemeenteFactory
 
 VEREIST = os.environ.get("PORTAAL_REQUIRE_SERVICES") == "1"
 CHROMIUM = os.environ.get("PORTAAL_CHROMIUM", "/usr/bin/chromium")
-
-
-# Replaying a property test (hypothesis, schemathesis) -------------------------------------------------------------
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_configure(config):
-    """Every run has a hypothesis seed, chosen here unless given, so that a failure can be replayed exactly: the
-    seed is in the header and again under a failure. (The controller chooses it and the pytest-xdist workers, which
-    inherit its environment, take it from there.) `print_blob` adds the failing example as `@reproduce_failure(…)`."""
-    from hypothesis import settings as hypothesis_settings
-
-    if config.getoption("hypothesis_seed", None) is None:
-        config.option.hypothesis_seed = os.environ.get("PORTAAL_HYPOTHESIS_SEED") or str(
-            random.SystemRandom().randrange(2**32)
-        )
-    os.environ["PORTAAL_HYPOTHESIS_SEED"] = str(config.option.hypothesis_seed)
-    hypothesis_settings.register_profile("portaal", print_blob=True)
-    hypothesis_settings.load_profile("portaal")
-
-
-def _herhaal(config) -> str:
-    seed = config.getoption("hypothesis_seed")
-    return f"hypothesis seed {seed}: replay with  make test PYTEST_ARGS='--hypothesis-seed={seed} <test>'"
-
-
-def pytest_report_header(config):
-    return _herhaal(config)
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    if terminalreporter.stats.get("failed"):
-        terminalreporter.write_line(_herhaal(config))
 
 
 def niet_beschikbaar(reden: str):
