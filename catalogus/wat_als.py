@@ -101,6 +101,20 @@ def invoer(
                 )
             }
         )
+    if not (datum if datum is not None else kwartaal or "").strip():
+        raise ValidationError(
+            {
+                veld: ValidationError(
+                    "Geef de voorgestelde start van de opschalingsfase op"
+                    + (
+                        " als datum JJJJ-MM-DD, bijvoorbeeld 2027-07-01."
+                        if datum is not None
+                        else ": kies een kwartaal."
+                    ),
+                    code="required",
+                )
+            }
+        )
     if datum is not None:
         try:
             gekozen = Kwartaal.van_datum(dt.date.fromisoformat(datum.strip()))

@@ -1,3 +1,4 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from .views import (
@@ -7,6 +8,7 @@ from .views import (
     LaagViewSet,
     OverstapadviesViewSet,
     ReferentiecomponentViewSet,
+    WatAlsView,
 )
 
 router = DefaultRouter(trailing_slash=False)
@@ -20,4 +22,7 @@ router.register(
 )
 router.register("inzicht/kansrijke-momenten", KansrijkeMomentenViewSet, basename="kansrijk-moment")
 
-urlpatterns = router.urls
+urlpatterns = [
+    *router.urls,
+    path("opgaven/<str:code>/wat-als", WatAlsView.as_view(), name="opgave-wat-als"),
+]
