@@ -523,3 +523,86 @@ def test_taak_is_idempotent_en_voortgang_loopt_op(scenario, monkeypatch):
     assert len(stappen) == 5
     berekening.refresh_from_db()
     assert berekening.resultaat == eerst
+
+
+# The way in: the editor's phase form, the CvD member's proposal, the opgave page -------------------------------------
+
+
+def test_faseformulier_bekijkt_eerst_het_effect_zonder_op_te_slaan(scenario, client_als):
+    from routekaart.models import Besluit
+
+    client = client_als(scenario.rollen.redacteur)
+    voor, audit = _vingerafdruk(), Auditregel.objects.count()
+    nieuw = scenario.start + 3
+    gegevens = {
+        "soort": "opschalingsfase",
+        "start": str(nieuw),
+        "eind": "",
+        "omschrijving": "",
+        "wat_als": "1",
+    }
+    wijzigen = client.post(reverse("routekaart:fase_update", args=[scenario.fase.pk]), gegevens)
+    assert wijzigen.status_code == 302
+    assert wijzigen["Location"] == f"{_pagina_url(scenario)}?kwartaal={nieuw}"
+    nieuwe = client.post(reverse("routekaart:fase_create", args=[scenario.opgave.code]), gegevens)
+    assert nieuwe["Location"] == f"{_pagina_url(scenario)}?kwartaal={nieuw}"
+    # An ontwikkelfase has no wat-als: the form says so, nothing is saved.
+    ontwikkel = client.post(
+        reverse("routekaart:fase_update", args=[scenario.fase.pk]), {**gegevens, "soort": "ontwikkelfase"}
+    )
+    assert ontwikkel.status_code == 200
+    assert "alleen voor een opschalingsfase" in ontwikkel.content.decode()
+    assert _vingerafdruk() == voor and Auditregel.objects.count() == audit
+    assert not Besluit.objects.exists()
+    # The form offers the button; the page it leads to has the quarter chosen and the figures.
+    assert (
+        'name="wat_als"'
+        in client.get(reverse("routekaart:fase_update", args=[scenario.fase.pk])).content.decode()
+    )
+    html = client.get(wijzigen["Location"]).content.decode()
+    assert f'<option value="{nieuw}" selected>' in html and "Landelijk effect" in html
+
+
+def test_besluitvoorstel_van_het_cvd_bekijkt_eerst_het_effect(scenario, client_als):
+    from routekaart.models import Besluit
+
+    client = client_als(scenario.rollen.cvd_lid)
+    url = reverse("routekaart:besluit_voorstellen")
+    assert "Bekijk eerst het effect" in client.get(url).content.decode()
+    nieuw = scenario.start + 4
+    antwoord = client.post(
+        url, {"opgave": scenario.opgave.pk, "opschaling_vanaf": str(nieuw), "wat_als": "1"}
+    )
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == f"{_pagina_url(scenario)}?kwartaal={nieuw}"
+    assert not Besluit.objects.exists()
+    # Without the quarter: only that is asked for (not the proposal's other fields), nothing saved.
+    zonder = client.post(url, {"opgave": scenario.opgave.pk, "wat_als": "1"})
+    html = zonder.content.decode()
+    assert zonder.status_code == 200
+    assert "Vul het kwartaal in waarin de opschalingsfase zou beginnen." in html
+    assert "Dit veld is verplicht" not in html
+    assert not Besluit.objects.exists()
+    # Saved as a proposal, the proposed quarter is part of its text.
+    opslaan = client.post(
+        url,
+        {
+            "orgaan": Besluit.Orgaan.choices[0][0],
+            "datum": "2027-03-01",
+            "onderwerp": "Opschaling Huishoudboekje",
+            "soort": Besluit.Soort.choices[0][0],
+            "voorstel": "Opschalen.",
+            "opgave": scenario.opgave.pk,
+            "opschaling_vanaf": str(nieuw),
+        },
+    )
+    assert opslaan.status_code == 302
+    assert (
+        Besluit.objects.get().voorstel
+        == f"Opschalen.\n\nVoorgestelde start van de opschalingsfase: {nieuw.label}."
+    )
+
+
+def test_opgavepagina_linkt_naar_wat_als(scenario, client):
+    html = client.get(scenario.opgave.get_absolute_url()).content.decode()
+    assert html.count(_pagina_url(scenario)) == 1
