@@ -380,7 +380,11 @@ def bereken(
     opgeslagen = (
         {
             rij[0]: rij
-            for rij in Overstapadvies.objects.filter(applicatie_id__in=list(gemeente_van)).values_list(
+            for rij in Overstapadvies.objects.filter(
+                applicatie_id__in=Applicatie.referentiecomponenten.through.objects.filter(
+                    referentiecomponent_id__in=referenties
+                ).values("applicatie_id")
+            ).values_list(
                 "applicatie_id",
                 "status",
                 "overstapmoment",

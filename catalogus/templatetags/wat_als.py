@@ -35,3 +35,11 @@ def maanden(dagen) -> str:
     except (TypeError, ValueError):
         return ""
     return "≈ 1 maand" if n == 1 else f"≈ {n} maanden"
+
+
+@register.filter
+def statuslabel(status) -> str:
+    """ACTIE_NODIG -> 'actie nodig' (the label of the stored advice's status)."""
+    from ..models import Overstapstatus
+
+    return dict(Overstapstatus.choices).get(status, status)
