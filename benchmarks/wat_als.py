@@ -13,7 +13,9 @@ gemeente's advice computed: `manage.py herbereken_overstap`), it measures:
     most affected applicaties: cold (computed in the request, eager Celery: the embedded default) and warm (from
     the cache row), with the number of queries;
 (c) a heavier, synthetic scenario: inside a transaction that is rolled back, --extra components of the catalogue
-    are tied to that opgave without a date of their own, so that many more applicaties depend on its phase.
+    are tied to that opgave without a date of their own, so that many more applicaties depend on its phase;
+(d) with --worker: the same scenario as (b) handed to ONE real Celery worker (started here, `-c 1`, on a private
+    queue of --broker), as the page does above IN_VERZOEK_MAX: the progress row is polled every 0.1 s until klaar.
 
 Reads only, except the scenario's own cache rows (WatAlsBerekening), which it removes again. Prints a table and
 writes JSON to benchmarks/uitvoer/ (gitignored).
@@ -25,9 +27,12 @@ import argparse
 import datetime as dt
 import json
 import os
+import signal
 import statistics
+import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 BASIS = Path(__file__).resolve().parent.parent
@@ -45,13 +50,23 @@ def _argumenten() -> argparse.Namespace:
         default="10,40",
         help="Extra componenten aan de opgave voor (c), komma's (standaard 10,40).",
     )
+    p.add_argument("--worker", action="store_true", help="Meet ook (d) met een echte Celery-worker.")
+    p.add_argument(
+        "--broker",
+        default=os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/5"),
+        help="Broker voor (d) (standaard CELERY_BROKER_URL of redis://127.0.0.1:6379/5).",
+    )
     return p.parse_args()
 
 
 ARGS = _argumenten()
 sys.path.insert(0, str(BASIS))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portaal.settings")
-os.environ["CELERY_TASK_ALWAYS_EAGER"] = "1"
+WACHTRIJ = f"benchmark-wat-als-{uuid.uuid4().hex[:8]}"
+# Not eager, so that (d) reaches the worker; (a)-(c) compute in this process all the same (below IN_VERZOEK_MAX).
+os.environ["CELERY_TASK_ALWAYS_EAGER"] = "0"
+os.environ["CELERY_BROKER_URL"] = ARGS.broker
+os.environ["CELERY_TASK_DEFAULT_QUEUE"] = WACHTRIJ
 
 import django  # noqa: E402
 
@@ -95,6 +110,56 @@ def scenario(opgave: Opgave, peildatum: dt.date) -> dict:
         "cpu_s": round(cpu, 2),
         "queries": queries,
     }
+
+
+def met_worker(opgave: Opgave, kwartaal) -> dict:
+    """(d): the page's way for a large scenario, through one real worker; polls the progress row."""
+    from portaal.celery import app
+
+    UITVOER.mkdir(parents=True, exist_ok=True)
+    log = UITVOER / "wat_als-worker.log"
+    naam = f"benchmark-wat-als-{uuid.uuid4().hex[:6]}@%h"
+    celery = Path(sys.executable).with_name("celery")
+    proces = subprocess.Popen(
+        [str(celery), "-A", "portaal", "worker", "-c", "1", "-Q", WACHTRIJ, "-n", naam, "--without-gossip",
+         "--without-mingle", "-l", "info"],
+        cwd=BASIS, env=dict(os.environ), stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    try:
+        start = time.perf_counter()
+        while not app.control.ping(destination=[naam.replace("%h", os.uname().nodename)], timeout=1.0):
+            if proces.poll() is not None or time.perf_counter() - start > 90:
+                raise RuntimeError(f"De worker start niet; zie {log}")
+        WatAlsBerekening.objects.all().delete()
+        wat_als.IN_VERZOEK_MAX = 0  # as if it were too large for a page request
+        begin = time.perf_counter()
+        berekening = wat_als.opvragen(opgave=opgave, kwartaal=kwartaal)
+        verstuurd = time.perf_counter() - begin
+        stappen = []
+        while berekening.status not in (WatAlsBerekening.Status.KLAAR, WatAlsBerekening.Status.MISLUKT):
+            if time.perf_counter() - begin > 300 or proces.poll() is not None:
+                raise RuntimeError(f"Geen uitkomst; zie {log}")
+            time.sleep(0.1)
+            berekening.refresh_from_db()
+            if not stappen or stappen[-1][1] != berekening.gedaan:
+                stappen.append((round(time.perf_counter() - begin, 2), berekening.gedaan, berekening.totaal))
+        duur = time.perf_counter() - begin
+        return {
+            "status": berekening.status,
+            "versturen_s": round(verstuurd, 2),
+            "tot_klaar_s": round(duur, 2),
+            "voortgang": stappen,
+            "worker_opstart_s": round(begin - start, 1),
+        }
+    finally:
+        WatAlsBerekening.objects.all().delete()
+        try:
+            os.killpg(proces.pid, signal.SIGTERM)
+            proces.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proces.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
 
 def main() -> None:
@@ -163,6 +228,9 @@ def main() -> None:
             transaction.set_rollback(True)
         uitkomst["c"].append(rij)
         print(f"(c) {rij}")
+    if ARGS.worker:
+        uitkomst["d"] = met_worker(opgave, _doel(opgave))
+        print(f"(d) {uitkomst['d']}")
     uitkomst["load_average_eind"] = os.getloadavg()
     UITVOER.mkdir(parents=True, exist_ok=True)
     bestand = UITVOER / f"wat_als-{dt.datetime.now():%Y%m%d-%H%M%S}.json"

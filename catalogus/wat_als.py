@@ -245,6 +245,14 @@ def _als_advies(app_id: int, rij: tuple, namen: dict[int, str]) -> overstap.Advi
     )
 
 
+def _celsleutel(advies: overstap.Advies) -> tuple | None:
+    """What an applicatie's promising-moment candidates depend on (herberekening.kandidaten)."""
+    beste = advies.beste
+    if beste is None or beste.overstapmoment is None:
+        return None
+    return (overstap.kwartaal_van(beste.overstapmoment), beste.alternatief.id, advies.jaarkosten)
+
+
 def _cellen(per_gemeente: dict[int, tuple[list, list]]) -> Counter:
     """(gemeente, ref, kwartaal, component) -> [aantal, jaarkosten] through herberekening's own candidate path."""
     som: dict[tuple, list[int]] = {}
@@ -543,8 +551,12 @@ def bereken(
     # affected applicaties contribute differently before and after can differ: their stored cells are read, the
     # affected applicaties' share is replaced by their share after, and both are grouped by the insight's own code
     # path. All other groups are the same before and after.
+    # An applicatie whose best alternative, quarter of S and jaarkosten stay the same adds the same candidates
+    # before and after: only the others are run through the candidate path.
     per_gemeente_paren: dict[int, tuple[list, list, list]] = {}
     for app in applicaties:
+        if _celsleutel(voor_adviezen[app.id]) == _celsleutel(na_adviezen[app.id]):
+            continue
         apps, voor_l, na_l = per_gemeente_paren.setdefault(gemeente_van[app.id], ([], [], []))
         apps.append(app)
         voor_l.append(voor_adviezen[app.id])
