@@ -92,8 +92,12 @@ class Catalogus:
         return list(gezien.values())
 
 
-def laad_catalogus() -> Catalogus:
-    """Three queries: the components, the opschalingsfasen of their opgaven, the component-reference links."""
+def laad_catalogus(*, opschaling_anders: dict[int, dt.date] | None = None) -> Catalogus:
+    """Three queries: the components, the opschalingsfasen of their opgaven, the component-reference links.
+
+    `opschaling_anders` (opgave id -> first day of a start quarter) replaces the start of those opgaven's
+    opschalingsfase, as if it had moved: the wat-als scenario (catalogus.wat_als) computes with it, nothing is
+    written."""
     rijen = list(
         Component.objects.exclude(status=Component.Status.UITGEFASEERD).values_list(
             "id", "naam", "beschikbaar_vanaf", "invoertijd_maanden", "opgave_id"
@@ -106,6 +110,7 @@ def laad_catalogus() -> Catalogus:
         eerste = start.eerste_dag
         if opgave_id not in opschaling or eerste < opschaling[opgave_id]:
             opschaling[opgave_id] = eerste
+    opschaling.update(opschaling_anders or {})
     alternatieven = {
         pk: overstap.Alternatief(
             id=pk,
@@ -133,11 +138,20 @@ def laad_applicaties(gemeente_id: int) -> list[overstap.Applicatie]:
     return laad_applicaties_van([gemeente_id]).get(gemeente_id, [])
 
 
-def laad_applicaties_van(gemeente_ids: list[int]) -> dict[int, list[overstap.Applicatie]]:
-    """The applicaties of several gemeenten (id order), in three queries."""
+def laad_applicaties_van(
+    gemeente_ids: list[int], *, referentiecomponent_ids: Iterable[int] | None = None
+) -> dict[int, list[overstap.Applicatie]]:
+    """The applicaties of several gemeenten (id order), in three queries; with `referentiecomponent_ids` only
+    those that fulfil at least one of them (with all their reference components and contracts)."""
+    alleen, alleen_apps = Q(), Q()
+    if referentiecomponent_ids is not None:
+        binnen = Applicatie.referentiecomponenten.through.objects.filter(
+            referentiecomponent_id__in=list(referentiecomponent_ids)
+        ).values("applicatie_id")
+        alleen, alleen_apps = Q(applicatie_id__in=binnen), Q(pk__in=binnen)
     contracten: defaultdict[int, list[overstap.Contract]] = defaultdict(list)
     for pk, app_id, start, einde, opzeg, verlenging, kosten in Contract.objects.filter(
-        applicatie__gemeente_id__in=gemeente_ids
+        alleen, applicatie__gemeente_id__in=gemeente_ids
     ).values_list(
         "id",
         "applicatie_id",
@@ -159,12 +173,12 @@ def laad_applicaties_van(gemeente_ids: list[int]) -> dict[int, list[overstap.App
         )
     refs: defaultdict[int, set[int]] = defaultdict(set)
     for app_id, ref in Applicatie.referentiecomponenten.through.objects.filter(
-        applicatie__gemeente_id__in=gemeente_ids
+        alleen, applicatie__gemeente_id__in=gemeente_ids
     ).values_list("applicatie_id", "referentiecomponent_id"):
         refs[app_id].add(ref)
     uitkomst: dict[int, list[overstap.Applicatie]] = {g: [] for g in gemeente_ids}
     for pk, gemeente_id, naam, in_gebruik, gebruikers in (
-        Applicatie.objects.filter(gemeente_id__in=gemeente_ids)
+        Applicatie.objects.filter(alleen_apps, gemeente_id__in=gemeente_ids)
         .order_by("id")
         .values_list("id", "gemeente_id", "naam", "in_gebruik", "gebruikers")
     ):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten.models import Gemeente
+from routekaart.kwartaal import KwartaalField
 
 
 class Laag(models.Model):
@@ -557,3 +558,37 @@ class Herinnering(models.Model):
 
     def __str__(self):
         return f"{self.applicatie_id} {self.opzeggen_voor} ({self.doorlooptijd_maanden} mnd)"
+
+
+class WatAlsBerekening(models.Model):
+    """A wat-als scenario (catalogus.wat_als): its progress while it runs and, when done, its figures.
+
+    The row is the scenario's cache: `sleutel` is a hash of the inputs (opgave, quarter, peildatum) and of the
+    version of the data they are computed from (stored advice, landscapes, catalogue, opschalingsfasen), so a
+    change to any of them leads to a new row. Derived data only: it never changes advice, insight or landscapes."""
+
+    Status = Herberekening.Status  # wachtend, lopend, klaar, mislukt: the same life as a recompute
+
+    sleutel = models.CharField(_("sleutel"), max_length=64, unique=True)
+    opgave = models.ForeignKey(
+        "routekaart.Opgave", on_delete=models.CASCADE, related_name="+", verbose_name=_("opgave")
+    )
+    kwartaal = KwartaalField(_("voorgestelde start van de opschalingsfase"))
+    peildatum = models.DateField(_("peildatum"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WACHTEND)
+    totaal = models.PositiveIntegerField(_("applicaties te berekenen"), default=0)
+    gedaan = models.PositiveIntegerField(_("applicaties berekend"), default=0)
+    resultaat = models.JSONField(_("resultaat"), null=True, blank=True)
+    fout = models.TextField(_("fout"), blank=True)
+    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    hartslag = models.DateTimeField(_("laatste teken van leven"), null=True, blank=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("wat-als-berekening")
+        verbose_name_plural = _("wat-als-berekeningen")
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["aangemaakt"], name="watals_aangemaakt")]
+
+    def __str__(self):
+        return f"{_('Wat-als')} {self.opgave_id} {self.kwartaal} ({self.get_status_display()})"

@@ -93,3 +93,12 @@ def inzicht_bijwerken_taak() -> bool:
 def herinneringen_versturen_taak() -> int:
     with audit.kanaal(Auditregel.Kanaal.TAAK, taak="herinneringen_versturen_taak"):
         return herberekening.herinneringen_versturen()
+
+
+@shared_task(**_GEMEEN, soft_time_limit=120, time_limit=180)
+def wat_als_taak(berekening_id: int) -> None:
+    """A wat-als scenario (catalogus.wat_als) on a worker, with its progress in the WatAlsBerekening row.
+    Reads only; idempotent (a finished row is left alone)."""
+    from . import wat_als
+
+    wat_als.uitvoeren(berekening_id)

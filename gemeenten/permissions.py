@@ -130,6 +130,12 @@ def kan_gemeentenamen_in_inzicht_zien(user) -> bool:
     return _actief(user)
 
 
+def kan_wat_als_details_zien(user) -> bool:
+    """A wat-als scenario per provincie and per gemeente: VNG editors and CvD members (who read every landscape).
+    Everyone else sees only its national totals."""
+    return is_redacteur(user) or is_cvd_lid(user)
+
+
 def kan_alle_audit_lezen(user) -> bool:
     return is_redacteur(user)
 

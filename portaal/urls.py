@@ -20,6 +20,8 @@ urlpatterns = [
     path("gemeenten/", include("gemeenten.urls")),
     # A gemeente's landscape and switch-over pages (catalogus): /gemeenten/<code>/landschap/ and so on.
     path("gemeenten/<str:code>/", include("catalogus.urls_gemeente")),
+    # What if an opgave's opschalingsfase moved (catalogus, issue 12): before the Routekaart's own paths.
+    path("routekaart/opgaven/<str:code>/wat-als/", include("catalogus.urls_wat_als")),
     path("routekaart/", include("routekaart.urls")),
     path("catalogus/", include("catalogus.urls")),
     path("beheer/", admin.site.urls),

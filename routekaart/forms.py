@@ -159,14 +159,45 @@ class BesluitForm(forms.ModelForm):
         widgets = {"datum": DATUM}
 
 
+OPSCHALING_VANAF = {
+    "label": "Voorgestelde start van de opschalingsfase",
+    "help_text": "Bij een besluit over opschaling: het kwartaal waarin de opschalingsfase van de opgave zou "
+    "beginnen, bijvoorbeeld 2027-Q3. Met ‘Bekijk eerst het effect’ ziet u wat dat landelijk betekent.",
+}
+
+
 class BesluitVoorstelForm(forms.ModelForm):
-    """What a CvD member fills in: when, which orgaan, about what."""
+    """What a CvD member fills in: when, which orgaan, about what (and, for a decision on opschaling, from when)."""
+
+    opschaling_vanaf = KwartaalFormField(required=False, **OPSCHALING_VANAF)
 
     class Meta:
         model = Besluit
         fields = ["orgaan", "datum", "onderwerp", "soort", "voorstel", "opgave"]
         widgets = {"datum": DATUM}
         help_texts = {"datum": "De datum waarop het CvD (of het orgaan) wil besluiten."}
+
+    def gegevens(self) -> dict:
+        """The service's fields; a proposed start quarter is written into the proposal's text."""
+        gegevens = dict(self.cleaned_data)
+        vanaf = gegevens.pop("opschaling_vanaf", None)
+        if vanaf is not None:
+            regel = f"Voorgestelde start van de opschalingsfase: {vanaf.label}."
+            gegevens["voorstel"] = "\n\n".join(t for t in (gegevens.get("voorstel", "").strip(), regel) if t)
+        return gegevens
+
+
+class WatAlsKeuzeForm(forms.Form):
+    """The proposal form's ‘Bekijk eerst het effect’: only the opgave and the proposed start quarter count."""
+
+    opgave = forms.ModelChoiceField(
+        queryset=Opgave.objects.all(),
+        error_messages={"required": "Kies de opgave waarvan u het effect wilt zien."},
+    )
+    opschaling_vanaf = KwartaalFormField(
+        error_messages={"required": "Vul het kwartaal in waarin de opschalingsfase zou beginnen."},
+        **OPSCHALING_VANAF,
+    )
 
 
 class BesluitAfwijzenForm(forms.Form):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import icalendar
 from django.conf import settings
@@ -33,6 +33,7 @@ from .forms import (
     FaseForm,
     OpgaveForm,
     PartijForm,
+    WatAlsKeuzeForm,
 )
 from .models import Aanmelding, Activiteit, Besluit, Deelname, Fase, Opgave, Partij
 
@@ -140,7 +141,9 @@ def opgave_detail(request, code):
     return render(request, "routekaart/opgave_detail.html", context)
 
 
-def _bewerk_pagina(request, *, form, titel, terug, object=None, opgave=None, verwijder_url=None):
+def _bewerk_pagina(
+    request, *, form, titel, terug, object=None, opgave=None, verwijder_url=None, wat_als_knop=False
+):
     return render(
         request,
         "routekaart/formulier.html",
@@ -151,8 +154,29 @@ def _bewerk_pagina(request, *, form, titel, terug, object=None, opgave=None, ver
             "object": object,
             "opgave": opgave,
             "verwijder_url": verwijder_url,
+            "wat_als_knop": wat_als_knop,
         },
     )
+
+
+# "Bekijk eerst het effect": the phase form and the CvD's proposal send the proposed start quarter to the wat-als
+# page of the catalogue (mounted at /routekaart/opgaven/<code>/wat-als/, linked by URL name only); nothing is saved.
+WAT_ALS = "wat_als"
+
+
+def _wat_als_url(opgave: Opgave, kwartaal) -> str:
+    return (
+        reverse("wat_als:opgave_wat_als", args=[opgave.code]) + "?" + urlencode({"kwartaal": str(kwartaal)})
+    )
+
+
+def _fase_wat_als(form, opgave: Opgave):
+    """The phase form's wat-als button: a valid opschalingsfase goes to the scenario; otherwise the form shows why."""
+    if form.is_valid():
+        if form.cleaned_data["soort"] == Fase.Soort.OPSCHALINGSFASE:
+            return redirect(_wat_als_url(opgave, form.cleaned_data["start"]))
+        form.add_error("soort", "Het effect bekijken (wat-als) kan alleen voor een opschalingsfase.")
+    return None
 
 
 @login_required
@@ -257,7 +281,10 @@ def _onderdeel_create(request, code, soort):
     opgave = get_object_or_404(Opgave, code=code)
     model, _, aanmaken, *_ = ONDERDELEN[soort]
     form = _form_voor(soort, _post(request), opgave=opgave)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and soort == "fase" and WAT_ALS in request.POST:
+        if (antwoord := _fase_wat_als(form, opgave)) is not None:
+            return antwoord
+    elif request.method == "POST" and form.is_valid():
         try:
             aanmaken(user=request.user, opgave=opgave, gegevens=form.cleaned_data)
         except ValidationError as fout:
@@ -271,6 +298,7 @@ def _onderdeel_create(request, code, soort):
         titel=f"Nieuwe {NAMEN[soort]} voor {opgave}",
         terug=opgave.get_absolute_url(),
         opgave=opgave,
+        wat_als_knop=soort == "fase",
     )
 
 
@@ -280,7 +308,10 @@ def _onderdeel_update(request, pk, soort):
     obj = get_object_or_404(model.objects.select_related("opgave"), pk=pk)
     opgave = obj.opgave
     form = _form_voor(soort, _post(request), instance=model.objects.get(pk=obj.pk), opgave=opgave)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and soort == "fase" and WAT_ALS in request.POST:
+        if (antwoord := _fase_wat_als(form, opgave)) is not None:
+            return antwoord
+    elif request.method == "POST" and form.is_valid():
         try:
             wijzigen(user=request.user, **{soort: obj}, gegevens=form.cleaned_data)
         except ValidationError as fout:
@@ -296,6 +327,7 @@ def _onderdeel_update(request, pk, soort):
         object=obj,
         opgave=opgave,
         verwijder_url=reverse(f"routekaart:{soort}_delete", args=[obj.pk]),
+        wat_als_knop=soort == "fase",
     )
 
 
@@ -641,9 +673,19 @@ def besluit_voorstellen(request):
         "Alleen leden van het CvD stellen besluitmomenten voor.",
     )
     form = BesluitVoorstelForm(_post(request))
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and WAT_ALS in request.POST:
+        keuze = WatAlsKeuzeForm(request.POST)
+        if keuze.is_valid():
+            return redirect(
+                _wat_als_url(keuze.cleaned_data["opgave"], keuze.cleaned_data["opschaling_vanaf"])
+            )
+        # Only the opgave and the quarter count for the scenario: show their errors, not those of the proposal.
+        form.full_clean()
+        form.errors.clear()
+        form.errors.update(keuze.errors)
+    elif request.method == "POST" and form.is_valid():
         try:
-            services.besluit_voorstellen(user=request.user, gegevens=form.cleaned_data)
+            services.besluit_voorstellen(user=request.user, gegevens=form.gegevens())
         except ValidationError as fout:
             _fouten_naar_form(form, fout)
         else:
@@ -653,7 +695,11 @@ def besluit_voorstellen(request):
             )
             return redirect("routekaart:besluit_list")
     return _bewerk_pagina(
-        request, form=form, titel="Besluitmoment voorstellen", terug=reverse("routekaart:besluit_list")
+        request,
+        form=form,
+        titel="Besluitmoment voorstellen",
+        terug=reverse("routekaart:besluit_list"),
+        wat_als_knop=True,
     )
 
 

@@ -193,6 +193,9 @@ REGELS: dict[str, Regel] = {
     "catalogus:component_delete": Regel(kwargs=_component, lezen=REDACTEUR, schrijven=REDACTEUR),
     "catalogus:referentiecomponent_list": Regel(),
     "catalogus:inzicht": Regel(),
+    # Wat-als (issue 12): public page; per provincie and per gemeente only for editors and CvD members (the
+    # figures per role: tests/catalogus/test_wat_als.py). Nothing to move in G's landscape here, nothing written.
+    "wat_als:opgave_wat_als": Regel(kwargs=_opgave),
     # API
     "api:openapi-json": Regel(api=True),
     "api:openapi-yaml": Regel(api=True),
@@ -233,6 +236,8 @@ REGELS: dict[str, Regel] = {
         kwargs=_component, api=True, schrijven=REDACTEUR, methode="patch", extra={"naam": "Overgenomen"}
     ),
     "api:kansrijk-moment-list": Regel(api=True),
+    # Without opschalingStart a 400 for everyone; with it: tests/catalogus/test_wat_als.py, per role.
+    "api:opgave-wat-als": Regel(kwargs=_opgave, api=True, get_status=frozenset({400})),
     # API: G's landscape and advice, with the rights of their pages (who may not read G gets a 404)
     "api:applicatie-list": Regel(
         kwargs=_g, api=True, lezen=LANDSCHAP_LEZERS, prive_van_g=True, schrijven=ARCHITECT_G

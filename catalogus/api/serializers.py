@@ -538,3 +538,210 @@ class DrempelSerializer(serializers.Serializer):
 
     class Meta:
         ref_name = "Drempel"
+
+
+# Wat-als: the national effect of moving an opgave's opschalingsfase (catalogus.wat_als) ---------------------------
+
+
+class _Verschuiving(serializers.Serializer):
+    applicaties = serializers.IntegerField(help_text="Hoeveel applicaties.")
+    gemiddeld_dagen = serializers.IntegerField(help_text="Gemiddelde verschuiving in dagen.")
+    mediaan_dagen = serializers.IntegerField(help_text="Mediaan van de verschuiving in dagen.")
+    grootste_dagen = serializers.IntegerField(help_text="Grootste verschuiving in dagen.")
+
+    class Meta:
+        ref_name = "WatAlsVerschuiving"
+
+
+class WatAlsLandelijkSerializer(serializers.Serializer):
+    applicaties = serializers.IntegerField(help_text="Applicaties met een overstapadvies, landelijk.")
+    gemeenten = serializers.IntegerField(help_text="Gemeenten, landelijk.")
+    geraakte_applicaties = serializers.IntegerField(
+        help_text="Applicaties met een alternatief waarvan de gereeddatum van deze opschalingsfase afhangt."
+    )
+    geraakte_gemeenten = serializers.IntegerField(help_text="Gemeenten met zo'n applicatie.")
+    gewijzigde_applicaties = serializers.IntegerField(
+        help_text="Applicaties met een ander beste overstapmoment."
+    )
+    gewijzigde_gemeenten = serializers.IntegerField(help_text="Gemeenten met zo'n applicatie.")
+    gemeenten_eerder = serializers.IntegerField(help_text="Gemeenten met ten minste één eerder moment.")
+    gemeenten_later = serializers.IntegerField(help_text="Gemeenten met ten minste één later moment.")
+    eerder = _Verschuiving(help_text="De applicaties die eerder kunnen overstappen.")
+    later = _Verschuiving(help_text="De applicaties die later overstappen.")
+    moment_erbij = serializers.IntegerField(help_text="Applicaties die een overstapmoment krijgen.")
+    moment_eraf = serializers.IntegerField(help_text="Applicaties die hun overstapmoment verliezen.")
+    frictiekosten_voor = serializers.IntegerField(help_text="Frictiekosten samen nu (euro).")
+    frictiekosten_na = serializers.IntegerField(help_text="Frictiekosten samen na de verschuiving (euro).")
+    frictiekosten_verschil = serializers.IntegerField(help_text="Na min nu (euro).")
+    overbrugging_voor = serializers.IntegerField(help_text="Applicaties met status OVERBRUGGING nu.")
+    overbrugging_na = serializers.IntegerField(help_text="Applicaties met status OVERBRUGGING na.")
+    overbrugging_erbij = serializers.IntegerField(help_text="Applicaties die OVERBRUGGING worden.")
+    overbrugging_eraf = serializers.IntegerField(help_text="Applicaties die geen OVERBRUGGING meer zijn.")
+    actie_nodig_voor = serializers.IntegerField(help_text="Applicaties met status ACTIE_NODIG nu.")
+    actie_nodig_na = serializers.IntegerField(help_text="Applicaties met status ACTIE_NODIG na.")
+    actie_nodig_erbij = serializers.IntegerField(help_text="Applicaties die ACTIE_NODIG worden.")
+    actie_nodig_eraf = serializers.IntegerField(help_text="Applicaties die geen ACTIE_NODIG meer zijn.")
+    zonder_opgeslagen_advies = serializers.IntegerField(
+        help_text="Geraakte applicaties zonder opgeslagen advies (hun 'nu' is ter plekke berekend)."
+    )
+
+    class Meta:
+        ref_name = "WatAlsLandelijk"
+
+
+class WatAlsComponentSerializer(serializers.Serializer):
+    naam = serializers.CharField(help_text="Het component.")
+    slug = serializers.CharField(help_text="Zijn slug in /componenten/{slug}.")
+    gereed_voor = serializers.DateField(allow_null=True, help_text="Gereeddatum nu.")
+    gereed_na = serializers.DateField(allow_null=True, help_text="Gereeddatum na de verschuiving.")
+
+    class Meta:
+        ref_name = "WatAlsComponent"
+
+
+class WatAlsStatuswisselSerializer(serializers.Serializer):
+    van = serializers.CharField(help_text="Status nu.")
+    naar = serializers.CharField(help_text="Status na de verschuiving.")
+    applicaties = serializers.IntegerField(help_text="Hoeveel applicaties.")
+
+    class Meta:
+        ref_name = "WatAlsStatuswissel"
+
+
+class WatAlsKwartaalSerializer(serializers.Serializer):
+    kwartaal = serializers.CharField(
+        help_text="Een kwartaal van de tijdlijn (2027-Q3), of 'eerder' of 'later' voor momenten daarbuiten."
+    )
+    label = serializers.CharField(help_text="Leesbaar: '3e kw. 2027'.")
+    voor = serializers.IntegerField(help_text="Geraakte applicaties met hun beste overstapmoment hierin, nu.")
+    na = serializers.IntegerField(help_text="Idem, na de verschuiving.")
+    verschil = serializers.IntegerField(help_text="Na min nu.")
+
+    class Meta:
+        ref_name = "WatAlsKwartaal"
+
+
+class _KansrijkKant(serializers.Serializer):
+    aantal_gemeenten = serializers.IntegerField(help_text="Gemeenten in dat kwartaal.")
+    jaarkosten = serializers.IntegerField(help_text="Hun opgetelde jaarkosten (euro).")
+    component = serializers.CharField(help_text="Het component dat hun applicaties zou vervangen.")
+
+    class Meta:
+        ref_name = "WatAlsKansrijkKant"
+
+
+_KANSRIJK_KANT = {
+    "type": "object",
+    "nullable": True,
+    "properties": {
+        "aantalGemeenten": {"type": "integer", "description": "Gemeenten in dat kwartaal."},
+        "jaarkosten": {"type": "integer", "description": "Hun opgetelde jaarkosten (euro)."},
+        "component": {"type": "string", "description": "Het component dat hun applicaties zou vervangen."},
+    },
+    "required": ["aantalGemeenten", "jaarkosten", "component"],
+}
+
+
+@extend_schema_field(
+    {**_KANSRIJK_KANT, "description": "Het kansrijke moment nu, of null als het dat niet is."}
+)
+class _KansrijkVoor(_KansrijkKant):
+    pass
+
+
+@extend_schema_field(
+    {**_KANSRIJK_KANT, "description": "Na de verschuiving, of null als het dan niet kansrijk is."}
+)
+class _KansrijkNa(_KansrijkKant):
+    pass
+
+
+class _KansrijkVerschil(serializers.Serializer):
+    kwartaal = KwartaalTekst(help_text="Het kwartaal.")
+    referentiecomponent = serializers.CharField(help_text="De referentiecomponent.")
+    voor = _KansrijkVoor(allow_null=True)
+    na = _KansrijkNa(allow_null=True)
+
+    class Meta:
+        ref_name = "WatAlsKansrijkVerschil"
+
+
+class WatAlsKansrijkSerializer(serializers.Serializer):
+    drempel = serializers.IntegerField(help_text="Kansrijk: ten minste zoveel gemeenten in één kwartaal.")
+    voor = serializers.IntegerField(help_text="Kansrijke momenten landelijk, nu.")
+    na = serializers.IntegerField(help_text="Kansrijke momenten landelijk, na de verschuiving.")
+    erbij = serializers.IntegerField(help_text="Momenten die kansrijk worden.")
+    eraf = serializers.IntegerField(help_text="Momenten die niet meer kansrijk zijn.")
+    verschillen = _KansrijkVerschil(many=True, help_text="De momenten die veranderen, nu en na.")
+
+    class Meta:
+        ref_name = "WatAlsKansrijk"
+
+
+class _Effect(serializers.Serializer):
+    gewijzigd = serializers.IntegerField(help_text="Applicaties met een ander beste overstapmoment.")
+    eerder = serializers.IntegerField(help_text="Waarvan eerder.")
+    later = serializers.IntegerField(help_text="Waarvan later.")
+    frictiekosten = serializers.IntegerField(help_text="Verschil in frictiekosten (euro, na min nu).")
+    overbrugging = serializers.IntegerField(help_text="Verschil in applicaties met OVERBRUGGING.")
+    actie_nodig = serializers.IntegerField(help_text="Verschil in applicaties met ACTIE_NODIG.")
+
+
+class WatAlsProvincieSerializer(_Effect):
+    provincie = serializers.CharField(help_text="De provincie.")
+    gemeenten = serializers.IntegerField(help_text="Gemeenten met een ander overstapmoment.")
+
+    class Meta:
+        ref_name = "WatAlsProvincie"
+
+
+class WatAlsGemeenteSerializer(_Effect):
+    code = serializers.CharField(help_text="CBS-code van de gemeente.")
+    naam = serializers.CharField(help_text="Naam van de gemeente.")
+    provincie = serializers.CharField(help_text="Provincie.")
+
+    class Meta:
+        ref_name = "WatAlsGemeente"
+
+
+class WatAlsVoortgangSerializer(serializers.Serializer):
+    opgave = serializers.CharField(help_text="De code van de opgave.")
+    kwartaal = KwartaalTekst(help_text="Het voorgestelde startkwartaal van de opschalingsfase.")
+    opschaling_start = serializers.DateField(help_text="De eerste dag van dat kwartaal.")
+    status = serializers.CharField(
+        help_text="klaar: de cijfers zijn er (200); wachtend of lopend: vraag later opnieuw (202)."
+    )
+    gedaan = serializers.IntegerField(help_text="Berekende applicaties (voortgang).")
+    totaal = serializers.IntegerField(help_text="Te berekenen applicaties (voortgang).")
+
+    class Meta:
+        ref_name = "WatAlsVoortgang"
+
+
+class WatAlsSerializer(WatAlsVoortgangSerializer):
+    huidig_kwartaal = KwartaalTekst(help_text="Het huidige startkwartaal.")
+    peildatum = serializers.DateField(help_text="De peildatum van de berekening.")
+    gegevens_van = serializers.DateTimeField(
+        allow_null=True,
+        help_text="Wanneer de opgeslagen adviezen waarmee vergeleken is laatst zijn berekend.",
+    )
+    componenten = WatAlsComponentSerializer(many=True, help_text="De componenten die meeschuiven.")
+    landelijk = WatAlsLandelijkSerializer(help_text="De landelijke totalen.")
+    statuswissels = WatAlsStatuswisselSerializer(many=True, help_text="Statuswissels.")
+    grafiek = WatAlsKwartaalSerializer(
+        many=True, help_text="Per kwartaal de overstapmomenten van de geraakte applicaties."
+    )
+    kansrijk = WatAlsKansrijkSerializer(help_text="Kansrijke momenten nu en na.")
+    per_provincie = WatAlsProvincieSerializer(
+        many=True,
+        allow_null=True,
+        help_text="Per provincie; alleen voor VNG-redacteuren en CvD-leden, anders null.",
+    )
+    top_gemeenten = WatAlsGemeenteSerializer(
+        many=True,
+        allow_null=True,
+        help_text="De gemeenten met het grootste effect; alleen voor VNG-redacteuren en CvD-leden, anders null.",
+    )
+
+    class Meta:
+        ref_name = "WatAls"

@@ -1,3 +1,5 @@
+from django.urls import path
+
 from portaal.api.routers import Router
 
 from .views import (
@@ -7,6 +9,7 @@ from .views import (
     LaagViewSet,
     OverstapadviesViewSet,
     ReferentiecomponentViewSet,
+    WatAlsView,
 )
 
 router = Router()
@@ -17,4 +20,7 @@ router.register("gemeenten/<str:code>/applicaties", ApplicatieViewSet, basename=
 router.register("gemeenten/<str:code>/overstapadviezen", OverstapadviesViewSet, basename="overstapadvies")
 router.register("inzicht/kansrijke-momenten", KansrijkeMomentenViewSet, basename="kansrijk-moment")
 
-urlpatterns = router.urls
+urlpatterns = [
+    *router.urls,
+    path("opgaven/<str:code>/wat-als", WatAlsView.as_view(), name="opgave-wat-als"),
+]

@@ -8,6 +8,7 @@ the switch-over recompute runs on commit)."""
 
 from django.db import transaction
 from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
@@ -18,17 +19,19 @@ from drf_spectacular.utils import (
 from rest_framework import exceptions, mixins, viewsets
 from rest_framework.permissions import SAFE_METHODS, AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from gemeenten import permissions
 from gemeenten.models import Gemeente
 from portaal.api.concurrency import VersieMixin, bereken_etag, if_match_klopt
 from portaal.api.exceptions import PROBLEM_JSON, VoorwaardeNietVervuld
-from portaal.api.schema import ProbleemSerializer
+from portaal.api.schema import OngeldigeInvoerSerializer, ProbleemSerializer
 from routekaart.api.views import Aanmaken, BasisQueryset, Schrijfrecht
+from routekaart.models import Opgave
 
-from .. import selectors, selectors_overstap, services
+from .. import selectors, selectors_overstap, services, wat_als
 from ..filters import ApplicatieFilter, ComponentFilter, ReferentiecomponentFilter
-from ..models import Applicatie, Component, Contract, Laag, Overstapadvies
+from ..models import Applicatie, Component, Contract, Laag, Overstapadvies, WatAlsBerekening
 from .filters import OverstapadviesFilter
 from .serializers import (
     ApplicatieSchrijfSerializer,
@@ -40,6 +43,8 @@ from .serializers import (
     LaagSerializer,
     OverstapadviesSerializer,
     ReferentiecomponentSerializer,
+    WatAlsSerializer,
+    WatAlsVoortgangSerializer,
 )
 
 # Lagen and referentiecomponenten ---------------------------------------------------------------------------------
@@ -657,3 +662,119 @@ class KansrijkeMomentenViewSet(viewsets.GenericViewSet):
             for m in pagina
         ]
         return self.get_paginated_response(KansrijkMomentSerializer(rijen, many=True).data)
+
+
+# Wat-als ---------------------------------------------------------------------------------------------------------
+
+WAT_ALS = {
+    "opgave": "B2",
+    "kwartaal": "2027-Q3",
+    "opschalingStart": "2027-07-01",
+    "status": "klaar",
+    "gedaan": 3498,
+    "totaal": 3498,
+    "huidigKwartaal": "2026-Q4",
+    "peildatum": "2026-12-03",
+    "gegevensVan": "2026-12-03T02:31:12Z",
+    "componenten": [
+        {"naam": "Open Zaak", "slug": "open-zaak", "gereedVoor": "2027-01-01", "gereedNa": "2027-10-01"}
+    ],
+    "landelijk": {
+        "applicaties": 136900,
+        "gemeenten": 342,
+        "geraakteApplicaties": 3498,
+        "geraakteGemeenten": 342,
+        "gewijzigdeApplicaties": 811,
+        "gewijzigdeGemeenten": 301,
+        "gemeentenEerder": 0,
+        "gemeentenLater": 301,
+        "eerder": {"applicaties": 0, "gemiddeldDagen": 0, "mediaanDagen": 0, "grootsteDagen": 0},
+        "later": {"applicaties": 811, "gemiddeldDagen": 290, "mediaanDagen": 273, "grootsteDagen": 730},
+        "momentErbij": 0,
+        "momentEraf": 0,
+        "frictiekostenVoor": 4889619896,
+        "frictiekostenNa": 4881000000,
+        "frictiekostenVerschil": -8619896,
+        "overbruggingVoor": 1143,
+        "overbruggingNa": 1210,
+        "overbruggingErbij": 67,
+        "overbruggingEraf": 0,
+        "actieNodigVoor": 37250,
+        "actieNodigNa": 37001,
+        "actieNodigErbij": 0,
+        "actieNodigEraf": 249,
+        "zonderOpgeslagenAdvies": 0,
+    },
+    "statuswissels": [{"van": "ACTIE_NODIG", "naar": "GEPLAND", "applicaties": 249}],
+    "grafiek": [{"kwartaal": "2027-Q3", "label": "3e kw. 2027", "voor": 219, "na": 150, "verschil": -69}],
+    "kansrijk": {"drempel": 5, "voor": 2907, "na": 2905, "erbij": 0, "eraf": 2, "verschillen": []},
+    "perProvincie": None,
+    "topGemeenten": None,
+}
+
+
+class WatAlsView(APIView):
+    """GET /opgaven/{code}/wat-als?opschalingStart=2027-07-01 (catalogus.wat_als; the page's figures)."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="opgave_wat_als",
+        summary="Wat als de opschalingsfase van een opgave verschuift",
+        description="Het landelijke effect van een andere start van de opschalingsfase van deze opgave, berekend "
+        "met dezelfde regels als de overstapadviezen en vergeleken met het opgeslagen advies; er wordt niets "
+        "gewijzigd. De datum valt in een kwartaal van de tijdlijn van de Routekaart; de fase begint op de eerste "
+        "dag van dat kwartaal. Openbaar: iedereen ziet de landelijke totalen, alleen VNG-redacteuren en CvD-leden "
+        "ook `perProvincie` en `topGemeenten` (anders null). Hetzelfde antwoord komt uit de cache zolang geen "
+        "landschap, advies, catalogus of fase verandert. Duurt de berekening langer, dan volgt 202 met de "
+        "voortgang (`gedaan`, `totaal`) en `Retry-After`; vraag dan opnieuw.",
+        parameters=[
+            OpenApiParameter(
+                "code", str, OpenApiParameter.PATH, description="De code van de opgave, bijvoorbeeld B2."
+            ),
+            OpenApiParameter(
+                "opschalingStart",
+                OpenApiTypes.DATE,
+                OpenApiParameter.QUERY,
+                required=True,
+                description="De voorgestelde startdatum van de opschalingsfase (JJJJ-MM-DD).",
+                examples=[OpenApiExample("Derde kwartaal 2027", value="2027-07-01")],
+            ),
+        ],
+        responses={
+            200: OpenApiResponse(WatAlsSerializer, description="De cijfers van het scenario."),
+            202: OpenApiResponse(
+                WatAlsVoortgangSerializer,
+                description="Wordt berekend: de voortgang; vraag na Retry-After opnieuw.",
+            ),
+            (400, PROBLEM_JSON): OpenApiResponse(
+                OngeldigeInvoerSerializer,
+                description="Ongeldige of ontbrekende datum, een datum buiten de jaren van de tijdlijn, of een "
+                "opgave zonder opschalingsfase.",
+            ),
+            (404, PROBLEM_JSON): OpenApiResponse(ProbleemSerializer, description="Deze opgave bestaat niet."),
+        },
+        examples=[OpenApiExample("B2 in het derde kwartaal van 2027", value=WAT_ALS, response_only=True)],
+    )
+    def get(self, request, code):
+        opgave = Opgave.objects.prefetch_related("fasen").filter(code=code).first()
+        if opgave is None:
+            raise exceptions.NotFound("Deze opgave bestaat niet.")
+        kwartaal = wat_als.invoer(opgave, datum=request.query_params.get("opschalingStart", ""))
+        berekening = wat_als.opvragen(opgave=opgave, kwartaal=kwartaal)
+        if berekening.status == WatAlsBerekening.Status.MISLUKT:
+            raise exceptions.APIException("De berekening is mislukt. Probeer het later opnieuw.")
+        voortgang = {
+            "opgave": opgave.code,
+            "kwartaal": str(kwartaal),
+            "opschaling_start": kwartaal.eerste_dag,
+            "status": berekening.status,
+            "gedaan": berekening.gedaan,
+            "totaal": berekening.totaal,
+        }
+        if berekening.status != WatAlsBerekening.Status.KLAAR:
+            return Response(
+                WatAlsVoortgangSerializer(voortgang).data, status=202, headers={"Retry-After": "2"}
+            )
+        gegevens = {**wat_als.zichtbaar(berekening.resultaat, request.user), **voortgang}
+        return Response(WatAlsSerializer(gegevens).data)

@@ -23,6 +23,9 @@ OPENBAAR = [
     "/catalogus/componenten/open-zaak/",
     "/catalogus/referentiecomponenten/",
     "/catalogus/inzicht/",
+    "/routekaart/opgaven/B2/wat-als/",
+    "/routekaart/opgaven/B2/wat-als/?kwartaal=2027-Q3",
+    "/routekaart/opgaven/B2/wat-als/?kwartaal=2040-Q1",
 ]
 INGELOGD = [
     "/account/",
@@ -45,7 +48,7 @@ REDACTEUR = [
     "/catalogus/componenten/publiccode/",
     "/catalogus/componenten/open-zaak/bewerken/",
 ]
-CVD = ["/routekaart/besluiten/voorstellen/"]
+CVD = ["/routekaart/besluiten/voorstellen/", "/routekaart/opgaven/B2/wat-als/?kwartaal=2027-Q3"]
 
 
 @pytest.fixture
@@ -82,6 +85,8 @@ def utrecht():
     opgave = OpgaveFactory(code="B2", titel="Zaakgericht werken")
     FaseFactory(opgave=opgave, start=Kwartaal(2026, 1), eind=Kwartaal(2026, 4))
     FaseFactory(opgave=opgave, opschaling=True, start=Kwartaal(2027, 1), eind=None)
+    # Ready when B2's opschalingsfase starts: the wat-als page has figures to show.
+    ComponentFactory(naam="Zaakcoach", opgave=opgave, beschikbaar_vanaf=None, referentiecomponenten=[ref])
     DeelnameFactory(opgave=opgave, gemeente=gemeente)
     AanmeldingFactory(opgave=opgave, gemeente=GemeenteFactory(code="GM0363", naam="Amsterdam"))
     BesluitFactory(opgave=opgave)
