@@ -86,6 +86,8 @@ def kan_landschap_bewerken(user, gemeente: Gemeente | int) -> bool:
 
 
 kan_overstap_lezen = kan_landschap_lezen
+#: The comparison with similar gemeenten (aggregates only) is read by whoever reads G's landscape.
+kan_vergelijking_lezen = kan_landschap_lezen
 
 
 def kan_gemeente_aanmelden(user, gemeente: Gemeente | int) -> bool:
@@ -128,6 +130,11 @@ def kan_besluit_bevestigen(user) -> bool:
 def kan_gemeentenamen_in_inzicht_zien(user) -> bool:
     """National insight shows counts to everyone and the names of gemeenten to logged-in users."""
     return _actief(user)
+
+
+def kan_inwoners_instellen(user) -> bool:
+    """VNG editors keep the number of inwoners of every gemeente (from a public source)."""
+    return is_redacteur(user)
 
 
 def kan_alle_audit_lezen(user) -> bool:

@@ -119,6 +119,8 @@ REGELS: dict[str, Regel] = {
     "landschap:agendatoken_delete": Regel(
         kwargs=lambda w: {"code": w.g.code, "pk": w.agendatoken.pk}, lezen=NIEMAND, schrijven=ARCHITECT_G
     ),
+    # Gluren bij de buren: aggregates beside G's own landscape, read as the landscape (issue 13)
+    "landschap:vergelijking_detail": Regel(kwargs=_g, lezen=LANDSCHAP_LEZERS, prive_van_g=True),
     # The private feed opens with its secret only: a wrong key is a 404 for everyone (the right one: see below).
     "landschap:overstap_agenda": Regel(
         kwargs=lambda w: {"code": w.g.code, "sleutel": "x" * 32}, lezen=NIEMAND
