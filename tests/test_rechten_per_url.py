@@ -250,6 +250,7 @@ REGELS: dict[str, Regel] = {
     ),
     "api:overstapadvies-list": Regel(kwargs=_g, api=True, lezen=LANDSCHAP_LEZERS, prive_van_g=True),
     "api:overstapadvies-detail": Regel(kwargs=_app, api=True, lezen=LANDSCHAP_LEZERS, prive_van_g=True),
+    "api:vergelijking": Regel(kwargs=_g, api=True, lezen=LANDSCHAP_LEZERS, prive_van_g=True),
 }
 
 #: URL names that are not ours to rule (the Django admin guards itself: staff only).

@@ -1,3 +1,4 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from .views import (
@@ -8,6 +9,7 @@ from .views import (
     OverstapadviesViewSet,
     ReferentiecomponentViewSet,
 )
+from .views_vergelijking import VergelijkingView
 
 router = DefaultRouter(trailing_slash=False)
 router.include_root_view = False
@@ -20,4 +22,8 @@ router.register(
 )
 router.register("inzicht/kansrijke-momenten", KansrijkeMomentenViewSet, basename="kansrijk-moment")
 
-urlpatterns = router.urls
+urlpatterns = [
+    *router.urls,
+    # Gluren bij de buren (issue 13): one object, not a list
+    path("gemeenten/<str:code>/vergelijking", VergelijkingView.as_view(), name="vergelijking"),
+]

@@ -7,80 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
 from catalogus import selectors_vergelijking as sv
-from catalogus.herberekening import herbereken_gemeente
 from routekaart.kwartaal import Kwartaal
-from tests.factories import GemeenteFactory
-from tests.factories.catalogus import (
-    ApplicatieFactory,
-    ComponentFactory,
-    LeverancierFactory,
-    ReferentiecomponentFactory,
-)
-
-PEILDATUM = dt.date(2026, 1, 15)
-
-
-class Buren:
-    def __init__(self, rollen):
-        self.rollen = rollen
-        self.g = rollen.g
-        self.ref = ReferentiecomponentFactory(gemma_id="id-zaak", naam="Zaakregistratiecomponent")
-        self.component = ComponentFactory(
-            naam="Open Zaak", slug="open-zaak", beschikbaar=True, beschikbaar_vanaf=dt.date(2026, 4, 1)
-        )
-        self.component.referentiecomponenten.add(self.ref)
-        self.zaken = LeverancierFactory(naam="Zaken BV")
-        self.peers = []
-        self.geheimen = []
-
-    def app(
-        self,
-        gemeente,
-        *,
-        pakket="Zaak Suite",
-        leverancier=None,
-        einde=dt.date(2026, 12, 31),
-        kosten=12000,
-        gebruikers=40,
-        ref=None,
-        naam=None,
-        refs=None,
-    ):
-        self.teller = getattr(self, "teller", 0) + 1
-        naam = naam or f"Geheim-{gemeente.code}-{self.teller}"
-        app = ApplicatieFactory(
-            gemeente=gemeente,
-            naam=naam,
-            pakket=pakket,
-            leverancier=leverancier or self.zaken,
-            gebruikers=gebruikers,
-            referentiecomponenten=refs or [ref or self.ref],
-            contract={"einddatum": einde, "verlengingstermijn_maanden": 12, "jaarkosten": Decimal(kosten)},
-        )
-        if gemeente != self.g:
-            self.geheimen += [naam, f"{kosten}", f"{kosten:,}".replace(",", ".")]
-        return app
-
-    def peer(self, *, provincie="Utrecht", **kwargs):
-        nummer = len(self.peers)
-        gemeente = GemeenteFactory(naam=f"Buurgemeente-{nummer}", provincie=provincie)
-        self.peers.append(gemeente)
-        self.app(gemeente, kosten=kwargs.pop("kosten", 11_111 + nummer * 7), **kwargs)
-        return gemeente
-
-    def bereken(self):
-        for gemeente in [self.g, self.rollen.h, *self.peers]:
-            herbereken_gemeente(gemeente_id=gemeente.pk, peildatum=PEILDATUM)
-        sv.momentopname_vergeten()
-
-    def namen(self):
-        return [p.naam for p in self.peers] + [self.rollen.h.naam]
+from tests.catalogus.vergelijking_hulp import Buren, geen_geheimen
+from tests.factories.catalogus import ReferentiecomponentFactory
 
 
 @pytest.fixture
@@ -93,11 +27,6 @@ def _url(gemeente, **query):
     if query:
         url += "?" + "&".join(f"{k}={v}" for k, v in query.items())
     return url
-
-
-def _geen_geheimen(html: str, buren: Buren):
-    for geheim in buren.geheimen + buren.namen():
-        assert geheim not in html, geheim
 
 
 @pytest.mark.django_db
@@ -116,7 +45,7 @@ def test_pagina_toont_de_groep_naast_uw_gemeente(buren, client_als):
     assert 'href="/catalogus/componenten/open-zaak/"' in html
     assert 'role="img"' in html and 'aria-labelledby="grafiek-titel grafiek-omschrijving"' in html
     assert "uw gemeente" in html
-    _geen_geheimen(html, buren)
+    geen_geheimen(html, buren)
     # G itself is "uw gemeente" and never counted among its peers.
     v = sv.vergelijk(user=buren.rollen.architect_g, gemeente=buren.g, groep="alle")
     assert v.aantal_gemeenten == 8
@@ -141,7 +70,7 @@ def test_te_weinig_gemeenten(buren, client_als):
         if groep == "provincie":
             assert "Te weinig gemeenten om te vergelijken." in html
             assert "Zaak Suite" not in html
-        _geen_geheimen(html, buren)
+        geen_geheimen(html, buren)
 
 
 @pytest.mark.django_db
@@ -205,7 +134,7 @@ def test_afwijkingen(buren, client_als):
     assert "geen andere gemeente in de groep gebruikt dit pakket nog" in html
     assert "keer de mediaan van de groep" in html
     assert "geen gepland overstapmoment, terwijl de meeste gemeenten in de groep" in html
-    _geen_geheimen(html, buren)
+    geen_geheimen(html, buren)
 
 
 @pytest.mark.django_db
@@ -246,7 +175,7 @@ def test_een_gemeente_identificeren_via_smalle_groepen_lukt_niet(buren, client_a
     gezien = {}
     for groep in ("alle", "grootte", "provincie"):
         html = client.get(_url(buren.g, groep=groep)).content.decode()
-        _geen_geheimen(html, buren)
+        geen_geheimen(html, buren)
         assert "Verklikker" not in html
         assert doelwit.naam not in html
         gezien[groep] = sv.vergelijk(user=buren.rollen.architect_g, gemeente=buren.g, groep=groep)
