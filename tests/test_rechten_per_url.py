@@ -87,6 +87,7 @@ REGELS: dict[str, Regel] = {
     "gemeenten:gemeente_list": Regel(),
     "gemeenten:gemeente_detail": Regel(kwargs=_g),
     "gemeenten:gemeente_capaciteit": Regel(kwargs=_g, lezen=ARCHITECT_G, schrijven=ARCHITECT_G),
+    "gemeenten:gemeente_inwoners": Regel(kwargs=_g, lezen=REDACTEUR, schrijven=REDACTEUR),
     # The landscape of G
     "landschap:applicatie_list": Regel(kwargs=_g, lezen=LANDSCHAP_LEZERS, prive_van_g=True),
     "landschap:applicatie_create": Regel(kwargs=_g, lezen=ARCHITECT_G, schrijven=ARCHITECT_G),

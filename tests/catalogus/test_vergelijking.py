@@ -257,3 +257,23 @@ def test_aantal_queries_constant(buren, client_als, django_assert_max_num_querie
         assert client.get(_url(buren.g, groep="alle")).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(_url(buren.g, groep="alle")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_groep_op_inwoners_als_die_bekend_zijn(buren, client_als):
+    bron = "CBS StatLine, 1 januari 2025"
+    buren.g.inwoners, buren.g.inwoners_bron = 35_000, bron
+    buren.g.save()
+    for i in range(12):
+        p = buren.peer()
+        if i < 6:
+            p.inwoners, p.inwoners_bron = 20_000 + i * 1000, bron
+            p.save()
+    buren.bereken()
+    v = sv.vergelijk(user=buren.rollen.architect_g, gemeente=buren.g, groep="inwoners")
+    assert v.toegestaan and v.aantal_gemeenten == 6
+    assert v.omschrijving == "Gemeenten met 20.000 tot 50.000 inwoners"
+    html = client_als(buren.rollen.architect_g).get(_url(buren.g, groep="inwoners")).content.decode()
+    assert "6</strong> gemeenten in de groep" in html
+    assert '<option value="inwoners" selected>' in html
+    geen_geheimen(html, buren)
