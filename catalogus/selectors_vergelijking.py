@@ -12,9 +12,10 @@ Privacy: the rules below hold for every figure that leaves this module (the page
   gemeenten"), quarters are merged with their neighbours until each bin holds at least 5 gemeenten.
 - No other gemeente's name, applicatie or contract leaves this module: inside it gemeenten are ids only.
 
-Speed: the other gemeenten's figures are aggregated in SQL (GROUP BY, five queries) into a national snapshot
-(per group: counters, per gemeente: a small profile) kept in the cache for `SNAPSHOT_SECONDEN`; a page then reads
-that snapshot and the gemeente's own landscape, live, in a constant number of queries.
+Speed: the other gemeenten's figures are aggregated in SQL (GROUP BY; seven queries in all) into a national
+snapshot (per group: counters; per gemeente: a small profile) kept in the cache; after `SNAPSHOT_SECONDEN` a
+background task builds the next one while pages keep using the last. A page reads the index, its group's counters
+and one shard of profiles from the cache and uw gemeente's landscape, live, in a constant number of queries.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import logging
 import secrets
+import sys
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -37,13 +40,16 @@ from routekaart.kwartaal import Kwartaal
 
 from .models import Applicatie, Component, Overstapstatus, Referentiecomponent
 
+logger = logging.getLogger(__name__)
+
 #: The least number of gemeenten an aggregate may cover.
 MIN_GEMEENTEN = 5
-#: How long the snapshot of the other gemeenten is kept (their figures may be this old; uw gemeente's are live).
+#: After this many seconds the snapshot of the other gemeenten is rebuilt in the background (uw gemeente: live).
 SNAPSHOT_SECONDEN = 600
 CACHE_SLEUTEL = "vergelijking:momentopname:v1"
+BEZIG_SLEUTEL = "vergelijking:momentopname:v1:bezig"
 #: The gemeenten's own parts of the snapshot are cached in this many entries (few keys, small reads).
-SCHERVEN = 16
+SCHERVEN = 64
 #: "Pays far more per user": at least this many times the median of the group.
 FACTOR_DUUR = 2.0
 #: The statuses with a switch-over moment S.
@@ -136,7 +142,9 @@ def _profielen(gemeente_ids: list[int] | None = None) -> dict[int, Profiel]:
     )
     for gid, ref, leverancier, pakket in pakketten:
         if leverancier or pakket:
-            profielen[gid].pakketten.setdefault(ref, set()).add((leverancier or "", pakket or ""))
+            # Interned: the same names in many profiles and counters are pickled once in the cache.
+            sleutel = (sys.intern(leverancier or ""), sys.intern(pakket or ""))
+            profielen[gid].pakketten.setdefault(ref, set()).add(sleutel)
     componenten = (
         koppeling.filter(_gepland(), applicatie__overstapadvies__beste__isnull=False)
         .values_list(
@@ -283,17 +291,38 @@ def _bouw_momentopname() -> tuple[Momentopname, dict]:
     for i, scherf in scherven.items():
         delen[opname.sleutel_eigen(i)] = scherf
     # The parts outlive the index a little, so that an index never points at parts that expired before it.
-    cache.set_many(delen, SNAPSHOT_SECONDEN + 60)
-    cache.set(CACHE_SLEUTEL, opname, SNAPSHOT_SECONDEN)
+    cache.set_many(delen, 3 * SNAPSHOT_SECONDEN + 60)
+    cache.set(CACHE_SLEUTEL, opname, 3 * SNAPSHOT_SECONDEN)
     return opname, delen
 
 
 def momentopname() -> Momentopname:
-    """The national snapshot's index from the cache, built when it is missing (then kept SNAPSHOT_SECONDEN)."""
+    """The national snapshot's index from the cache, built here only when there is none at all.
+
+    Older than SNAPSHOT_SECONDEN: it is still used, and one background task (a cache lock keeps it to one)
+    builds the next one, so that no visitor waits seconds for it; the cache keeps it 3 x SNAPSHOT_SECONDEN."""
     opname = cache.get(CACHE_SLEUTEL)
     if opname is None:
         opname, _delen = _bouw_momentopname()
+    elif (timezone.now() - opname.gemaakt).total_seconds() > SNAPSHOT_SECONDEN and cache.add(
+        BEZIG_SLEUTEL, 1, SNAPSHOT_SECONDEN
+    ):
+        from .tasks import vergelijking_bijwerken_taak
+
+        try:
+            vergelijking_bijwerken_taak.apply_async(retry=False)
+        except Exception:  # the broker is away: the old figures stay a little longer
+            logger.warning("De vergelijking kon niet op de achtergrond worden bijgewerkt.", exc_info=True)
+            cache.delete(BEZIG_SLEUTEL)
     return opname
+
+
+def momentopname_bouwen() -> None:
+    """Build the next snapshot (the background task)."""
+    try:
+        _bouw_momentopname()
+    finally:
+        cache.delete(BEZIG_SLEUTEL)
 
 
 def _onderdelen(opname: Momentopname, sleutel: tuple, gemeente_id: int):

@@ -153,7 +153,9 @@ def als_data(v: selectors.Vergelijking) -> dict:
         "voldoende": v.toegestaan,
         "melding": v.melding,
         "aantal_gemeenten": v.aantal_gemeenten,
-        "cijfers_van": v.momentopname_van,
+        "cijfers_van": serializers.DateTimeField().to_representation(v.momentopname_van)
+        if v.momentopname_van
+        else None,
         "referentiecomponenten": [
             {
                 "gemma_id": r.gemma_id,

@@ -59,6 +59,19 @@ def test_dezelfde_cijfers_als_de_pagina(buren, client_als):
     assert [a["soort"] for a in regel["afwijkingen"]] == ["uniek_pakket"]
 
 
+@pytest.mark.parametrize("groep", ["alle", "provincie"])
+def test_antwoord_is_wat_de_serializer_van_het_schema_zou_geven(buren, client_als, groep):
+    """The view answers als_data() directly (fast); it must be exactly what VergelijkingSerializer describes."""
+    from rest_framework.settings import api_settings
+
+    from catalogus.api.serializers_vergelijking import VergelijkingSerializer, als_data
+
+    body = client_als(buren.rollen.architect_g).get(URL.format(code=buren.g.code), {"groep": groep}).json()
+    v = sv.vergelijk(user=buren.rollen.architect_g, gemeente=buren.g, groep=groep)
+    renderer = api_settings.DEFAULT_RENDERER_CLASSES[0]()
+    assert body == json.loads(renderer.render(VergelijkingSerializer(als_data(v)).data))
+
+
 def test_te_weinig_geeft_geen_cijfers(buren, client_als):
     # 'provincie' (7 peers) would differ from 'alle' (8) by Amsterdam alone: no figures.
     body = (

@@ -277,3 +277,21 @@ def test_groep_op_inwoners_als_die_bekend_zijn(buren, client_als):
     assert "6</strong> gemeenten in de groep" in html
     assert '<option value="inwoners" selected>' in html
     geen_geheimen(html, buren)
+
+
+@pytest.mark.django_db
+def test_een_oude_momentopname_wordt_op_de_achtergrond_vernieuwd(buren):
+    """A snapshot older than SNAPSHOT_SECONDEN is still served; one task builds the next (eager in tests)."""
+    from django.core.cache import cache
+
+    buren.app(buren.g)
+    for _ in range(6):
+        buren.peer()
+    buren.bereken()
+    oud = sv.momentopname()
+    oud.gemaakt -= dt.timedelta(seconds=sv.SNAPSHOT_SECONDEN + 1)
+    cache.set(sv.CACHE_SLEUTEL, oud)
+    assert sv.momentopname().token == oud.token  # served as it is ...
+    nieuw = cache.get(sv.CACHE_SLEUTEL)
+    assert nieuw.token != oud.token  # ... and the task has put the next one in place
+    assert cache.get(sv.BEZIG_SLEUTEL) is None
