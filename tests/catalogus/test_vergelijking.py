@@ -295,3 +295,30 @@ def test_een_oude_momentopname_wordt_op_de_achtergrond_vernieuwd(buren):
     nieuw = cache.get(sv.CACHE_SLEUTEL)
     assert nieuw.token != oud.token  # ... and the task has put the next one in place
     assert cache.get(sv.BEZIG_SLEUTEL) is None
+
+
+def test_architect_van_twee_gemeenten_krijgt_overal_dezelfde_groepen():
+    """An architect of gemeenten 0 and 100 (a shared service centre) knows both landscapes; the groups offered for
+    either are chosen together, in one fixed order, so combining the two pages isolates no cell below 5 either."""
+    anderen = frozenset(range(1, 31))
+    provincie_0 = frozenset(range(1, 13)) | {0}
+    provincie_100 = frozenset(range(10, 31)) | {100}  # overlaps provincie_0 in 10, 11, 12: a cell of 3
+    opname = sv.Momentopname(
+        token="t",
+        gemaakt=None,
+        groepen_van={
+            0: {"alle": ("alle",), "provincie": ("provincie", "A")},
+            100: {"alle": ("alle",), "provincie": ("provincie", "B")},
+        },
+        leden={
+            ("alle",): anderen | {0, 100},
+            ("provincie", "A"): provincie_0,
+            ("provincie", "B"): provincie_100,
+        },
+        referentiecomponenten={},
+        componenten={},
+    )
+    eerst = sv.toegestane_groepen(opname, eigen=[0, 100])
+    assert sv.toegestane_groepen(opname, eigen=[100, 0]) == eerst
+    assert set(eerst[0]) == {"alle", "provincie"}  # gemeente 0's provincie comes first (lower id) ...
+    assert set(eerst[100]) == {"alle"}  # ... and the other's, which would cut out {10, 11, 12}, is withheld
