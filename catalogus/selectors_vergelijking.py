@@ -506,7 +506,7 @@ def _getal(n: int) -> int | None:
     return n if n >= MIN_GEMEENTEN else None
 
 
-STAAFRUIMTE, BASIS, KOLOM, STAAF = 120, 150, 64, 40
+STAAFRUIMTE, BASIS, KOLOM, STAAF = 120, 150, 88, 48
 
 
 def _teken(bakken: list[Kwartaalbak]) -> None:
