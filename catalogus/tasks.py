@@ -89,6 +89,14 @@ def inzicht_bijwerken_taak() -> bool:
         return herberekening.inzicht_bijwerken()
 
 
+@shared_task(**_GEMEEN, soft_time_limit=240, time_limit=300)
+def vergelijking_bijwerken_taak() -> None:
+    """Build the next national snapshot of "gluren bij de buren" (catalogus.selectors_vergelijking); idempotent."""
+    from . import selectors_vergelijking
+
+    selectors_vergelijking.momentopname_bouwen()
+
+
 @shared_task(**_GEMEEN, soft_time_limit=1800 - 60, time_limit=1800)
 def herinneringen_versturen_taak() -> int:
     with audit.kanaal(Auditregel.Kanaal.TAAK, taak="herinneringen_versturen_taak"):

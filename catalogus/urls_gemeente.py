@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from . import views, views_overstap
+from . import views, views_overstap, views_vergelijking
 
 app_name = "landschap"
 
@@ -30,4 +30,6 @@ urlpatterns = [
         views_overstap.overstap_agenda,
         name="overstap_agenda",
     ),
+    # Gluren bij de buren (issue 13): catalogus/views_vergelijking.py
+    path("vergelijking/", views_vergelijking.vergelijking_detail, name="vergelijking_detail"),
 ]

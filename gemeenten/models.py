@@ -39,6 +39,18 @@ class Gemeente(models.Model):
         validators=[MinValueValidator(0, _("De capaciteit kan niet negatief zijn."))],
         help_text=_("De capaciteit die de gemeente per kwartaal voor Common Ground-opgaven inzet."),
     )
+    inwoners = models.PositiveIntegerField(
+        _("aantal inwoners"),
+        null=True,
+        blank=True,
+        help_text=_("Alleen uit een openbare bron (bijvoorbeeld CBS); leeg als het niet bekend is."),
+    )
+    inwoners_bron = models.CharField(
+        _("bron van het aantal inwoners"),
+        max_length=300,
+        blank=True,
+        help_text=_("De openbare bron en peildatum, bijvoorbeeld ‘CBS StatLine, 1 januari 2025’."),
+    )
 
     class Meta:
         verbose_name = _("gemeente")
@@ -48,6 +60,11 @@ class Gemeente(models.Model):
             models.CheckConstraint(
                 condition=models.Q(capaciteit_fte__gte=0) | models.Q(capaciteit_fte__isnull=True),
                 name="gemeente_capaciteit_niet_negatief",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(inwoners__isnull=True) | ~models.Q(inwoners_bron=""),
+                name="gemeente_inwoners_met_bron",
+                violation_error_message=_("Vermeld de openbare bron van het aantal inwoners."),
             ),
         ]
 

@@ -86,6 +86,8 @@ def kan_landschap_bewerken(user, gemeente: Gemeente | int) -> bool:
 
 
 kan_overstap_lezen = kan_landschap_lezen
+#: The comparison with similar gemeenten (aggregates only) is read by whoever reads G's landscape.
+kan_vergelijking_lezen = kan_landschap_lezen
 
 
 def kan_gemeente_aanmelden(user, gemeente: Gemeente | int) -> bool:
@@ -134,6 +136,11 @@ def kan_wat_als_details_zien(user) -> bool:
     """A wat-als scenario per provincie and per gemeente: VNG editors and CvD members (who read every landscape).
     Everyone else sees only its national totals."""
     return is_redacteur(user) or is_cvd_lid(user)
+
+
+def kan_inwoners_instellen(user) -> bool:
+    """VNG editors keep the number of inwoners of every gemeente (from a public source)."""
+    return is_redacteur(user)
 
 
 def kan_alle_audit_lezen(user) -> bool:

@@ -18,6 +18,9 @@ from .models import ApiToken, Auditregel, Gebruiker, Gemeente, Lidmaatschap, api
 
 GEMEENTEN_CSV = Path(settings.BASE_DIR) / "data" / "gemeenten-2025.csv"
 GEMEENTE_VELDEN = ("code", "naam", "provincie")
+#: Published numbers of inwoners, when such a file with its public source is present (it is not shipped today).
+INWONERS_CSV = Path(settings.BASE_DIR) / "data" / "inwoners.csv"
+INWONERS_VELDEN = ("inwoners", "inwoners_bron")
 
 
 def gemeenten_laden(*, user, pad: Path = GEMEENTEN_CSV) -> tuple[int, int]:
@@ -84,6 +87,82 @@ def gemeente_capaciteit_instellen(*, user, gemeente: Gemeente, capaciteit_fte: D
         nieuw=audit.momentopname(gemeente, ["capaciteit_fte"]),
     )
     return gemeente
+
+
+@transaction.atomic
+def gemeente_inwoners_instellen(
+    *, user, gemeente: Gemeente, inwoners: int | None, bron: str = ""
+) -> Gemeente:
+    """A VNG editor records G's number of inwoners from a public source (empty: not known)."""
+    permissions.eis(
+        permissions.kan_inwoners_instellen(user), "Alleen VNG-redacteuren leggen het aantal inwoners vast."
+    )
+    gemeente = Gemeente.objects.select_for_update().get(pk=gemeente.pk)
+    _inwoners_schrijven(user=user, gemeente=gemeente, inwoners=inwoners, bron=bron)
+    return gemeente
+
+
+def _inwoners_schrijven(*, user, gemeente: Gemeente, inwoners, bron: str) -> None:
+    """Check, set, save and audit (inside the caller's transaction)."""
+    oud = audit.momentopname(gemeente, INWONERS_VELDEN)
+    bron = (bron or "").strip()
+    if inwoners is not None:
+        if isinstance(inwoners, bool) or not isinstance(inwoners, int) or inwoners < 1:
+            raise ValidationError({"inwoners": "Het aantal inwoners is een positief geheel getal."})
+        if not bron:
+            raise ValidationError({"inwoners_bron": "Vermeld de openbare bron van het aantal inwoners."})
+    gemeente.inwoners = inwoners
+    gemeente.inwoners_bron = bron if inwoners is not None else ""
+    gemeente.full_clean()
+    gemeente.save(update_fields=list(INWONERS_VELDEN))
+    audit.registreer(
+        gebruiker=user,
+        actie=Auditregel.Actie.GEWIJZIGD,
+        obj=gemeente,
+        gemeente=gemeente,
+        oud=oud,
+        nieuw=audit.momentopname(gemeente, INWONERS_VELDEN),
+    )
+
+
+def inwoners_laden(*, user, pad: Path = INWONERS_CSV) -> int:
+    """Set the inwoners of the file `pad` (columns code, inwoners, bron: every row names its public source,
+    e.g. "CBS StatLine 03759ned, 1 januari 2025"). All or nothing: one wrong row and nothing changes.
+    Idempotent. Returns the number of gemeenten changed."""
+    permissions.eis(permissions._is_beheerder(user))
+    with pad.open(encoding="utf-8-sig", newline="") as f:
+        lezer = csv.DictReader(f)
+        ontbrekend = {"code", "inwoners", "bron"} - set(lezer.fieldnames or ())
+        if ontbrekend:
+            raise ValidationError(f"{pad.name}: de kolommen {', '.join(sorted(ontbrekend))} ontbreken.")
+        rijen = [{k: (v or "").strip() for k, v in rij.items() if k} for rij in lezer]
+    bestaand = {g.code: g for g in Gemeente.objects.all()}
+    fouten, nieuw = [], {}
+    for regel, rij in enumerate(rijen, start=2):
+        gemeente = bestaand.get(rij["code"])
+        if gemeente is None:
+            fouten.append(f"regel {regel}: onbekende gemeentecode “{rij['code']}”")
+        elif not rij["inwoners"].isdigit() or int(rij["inwoners"]) < 1:
+            fouten.append(f"regel {regel}: “{rij['inwoners']}” is geen positief aantal inwoners")
+        elif not rij["bron"]:
+            fouten.append(f"regel {regel}: de openbare bron ontbreekt")
+        else:
+            nieuw[gemeente.code] = (int(rij["inwoners"]), rij["bron"])
+    if fouten:
+        raise ValidationError(f"{pad.name}: " + "; ".join(fouten) + ". Er is niets gewijzigd.")
+    return _inwoners_opslaan(user=user, gemeenten=bestaand, nieuw=nieuw)
+
+
+@transaction.atomic
+def _inwoners_opslaan(*, user, gemeenten: dict[str, Gemeente], nieuw: dict[str, tuple[int, str]]) -> int:
+    gewijzigd = 0
+    for code, (inwoners, bron) in nieuw.items():
+        gemeente = gemeenten[code]
+        if (gemeente.inwoners, gemeente.inwoners_bron) == (inwoners, bron):
+            continue
+        _inwoners_schrijven(user=user, gemeente=gemeente, inwoners=inwoners, bron=bron)
+        gewijzigd += 1
+    return gewijzigd
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import permissions, selectors, services
 from .filters import GemeenteFilter
-from .forms import ApiTokenForm, CapaciteitForm
+from .forms import ApiTokenForm, CapaciteitForm, InwonersForm
 from .models import ApiToken, Gemeente
 
 
@@ -43,6 +43,7 @@ def gemeente_detail(request, code):
         "is_architect": permissions.is_architect_van(request.user, gemeente),
         "kan_capaciteit_instellen": permissions.kan_capaciteit_instellen(request.user, gemeente),
         "kan_landschap_lezen": permissions.kan_landschap_lezen(request.user, gemeente),
+        "kan_inwoners_instellen": permissions.kan_inwoners_instellen(request.user),
     }
     if context["kan_landschap_lezen"]:
         context["auditregels"] = selectors.auditregels_van_gemeente(gemeente=gemeente, limiet=20)
@@ -67,6 +68,32 @@ def gemeente_capaciteit(request, code):
             messages.success(request, f"De capaciteit van {gemeente} is opgeslagen.")
             return redirect(gemeente)
     return render(request, "gemeenten/gemeente_capaciteit.html", {"gemeente": gemeente, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def gemeente_inwoners(request, code):
+    gemeente = get_object_or_404(Gemeente, code=code)
+    if not permissions.kan_inwoners_instellen(request.user):
+        raise PermissionDenied
+    form = InwonersForm(request.POST or None, instance=Gemeente.objects.get(pk=gemeente.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.gemeente_inwoners_instellen(
+                user=request.user,
+                gemeente=gemeente,
+                inwoners=form.cleaned_data["inwoners"],
+                bron=form.cleaned_data["inwoners_bron"],
+            )
+        except ValidationError as fout:
+            form.add_error(None, fout)
+        else:
+            messages.success(request, f"Het aantal inwoners van {gemeente} is opgeslagen.")
+            return redirect(gemeente)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "gemeenten/gemeente_inwoners.html", {"gemeente": gemeente, "form": form}, status=status
+    )
 
 
 @login_required

@@ -87,6 +87,7 @@ REGELS: dict[str, Regel] = {
     "gemeenten:gemeente_list": Regel(),
     "gemeenten:gemeente_detail": Regel(kwargs=_g),
     "gemeenten:gemeente_capaciteit": Regel(kwargs=_g, lezen=ARCHITECT_G, schrijven=ARCHITECT_G),
+    "gemeenten:gemeente_inwoners": Regel(kwargs=_g, lezen=REDACTEUR, schrijven=REDACTEUR),
     # The landscape of G
     "landschap:applicatie_list": Regel(kwargs=_g, lezen=LANDSCHAP_LEZERS, prive_van_g=True),
     "landschap:applicatie_create": Regel(kwargs=_g, lezen=ARCHITECT_G, schrijven=ARCHITECT_G),
@@ -119,6 +120,8 @@ REGELS: dict[str, Regel] = {
     "landschap:agendatoken_delete": Regel(
         kwargs=lambda w: {"code": w.g.code, "pk": w.agendatoken.pk}, lezen=NIEMAND, schrijven=ARCHITECT_G
     ),
+    # Gluren bij de buren: aggregates beside G's own landscape, read as the landscape (issue 13)
+    "landschap:vergelijking_detail": Regel(kwargs=_g, lezen=LANDSCHAP_LEZERS, prive_van_g=True),
     # The private feed opens with its secret only: a wrong key is a 404 for everyone (the right one: see below).
     "landschap:overstap_agenda": Regel(
         kwargs=lambda w: {"code": w.g.code, "sleutel": "x" * 32}, lezen=NIEMAND
@@ -253,6 +256,7 @@ REGELS: dict[str, Regel] = {
     ),
     "api:overstapadvies-list": Regel(kwargs=_g, api=True, lezen=LANDSCHAP_LEZERS, prive_van_g=True),
     "api:overstapadvies-detail": Regel(kwargs=_app, api=True, lezen=LANDSCHAP_LEZERS, prive_van_g=True),
+    "api:vergelijking": Regel(kwargs=_g, api=True, lezen=LANDSCHAP_LEZERS, prive_van_g=True),
 }
 
 #: URL names that are not ours to rule (the Django admin guards itself: staff only).

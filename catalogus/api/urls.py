@@ -11,6 +11,7 @@ from .views import (
     ReferentiecomponentViewSet,
     WatAlsView,
 )
+from .views_vergelijking import VergelijkingView
 
 router = Router()
 router.register("lagen", LaagViewSet, basename="laag")
@@ -23,4 +24,6 @@ router.register("inzicht/kansrijke-momenten", KansrijkeMomentenViewSet, basename
 urlpatterns = [
     *router.urls,
     path("opgaven/<str:code>/wat-als", WatAlsView.as_view(), name="opgave-wat-als"),
+    # Gluren bij de buren (issue 13): one object, not a list
+    path("gemeenten/<str:code>/vergelijking", VergelijkingView.as_view(), name="vergelijking"),
 ]

@@ -158,13 +158,19 @@ class AutoSchema(openapi.AutoSchema):
             headers["WWW-Authenticate"] = {"$ref": HEADER + "WWW-Authenticate"}
         return headers
 
+    def _heeft_queryparameters(self) -> bool:
+        """Query parameters of extend_schema (not a FilterSet): a wrong value is a 400 too."""
+        return any(
+            getattr(p, "location", None) == OpenApiParameter.QUERY for p in self.get_override_parameters()
+        )
+
     def _fout_codes(self) -> list[int]:
         codes = [406, 429, 500]
         if self.view.authentication_classes:
             codes.append(401)
         if self._is_write():
             codes += [400, 403, 404, 415]
-        elif self._is_list_view() or self.get_filter_backends():
+        elif self._is_list_view() or self.get_filter_backends() or self._heeft_queryparameters():
             codes += [400, 404]
         elif self.path_regex and "{" in self.path:
             codes += [404]

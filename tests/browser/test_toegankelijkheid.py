@@ -35,10 +35,12 @@ INGELOGD = [
     "/gemeenten/GM0344/landschap/nieuw/",
     "/gemeenten/GM0344/landschap/importeren/",
     "/gemeenten/GM0344/overstap/",
+    "/gemeenten/GM0344/vergelijking/",  # here: too few gemeenten (see test_vergelijking_toegankelijk)
     "/routekaart/opgaven/B2/aanmelden/",
     "/catalogus/inzicht/",
 ]
 REDACTEUR = [
+    "/gemeenten/GM0344/inwoners/",
     "/routekaart/opgaven/nieuw/",
     "/routekaart/opgaven/B2/wijzigen/",
     "/routekaart/opgaven/B2/fasen/nieuw/",
@@ -138,6 +140,44 @@ def test_formulier_met_fouten_toegankelijk(pagina, inloggen, utrecht):
     pagina.get_by_role("button", name="Opslaan").click()
     assert pagina.get_by_text("De capaciteit kan niet negatief zijn.").is_visible()
     assert_toegankelijk(pagina, "capaciteit met fouten")
+
+
+def test_vergelijking_toegankelijk(pagina, inloggen, utrecht):
+    """The comparison with its chart, tables and differences; then the group chosen with the keyboard only."""
+    import datetime as dt
+
+    from catalogus import selectors_vergelijking
+    from catalogus.herberekening import herbereken_gemeente
+    from catalogus.models import Referentiecomponent
+    from tests.factories.catalogus import ApplicatieFactory
+
+    ref = Referentiecomponent.objects.get(naam="Zaakregistratiecomponent")
+    for i in range(8):
+        buur = GemeenteFactory(naam=f"Buur {i}", provincie="Gelderland")
+        ApplicatieFactory(
+            gemeente=buur,
+            naam=f"Zaken {i}",
+            pakket="Zaak Suite",
+            referentiecomponenten=[ref],
+            contract={"einddatum": dt.date(2026, 12, 31) + dt.timedelta(days=92 * (i % 3))},
+        )
+        herbereken_gemeente(gemeente_id=buur.pk)
+    selectors_vergelijking.momentopname_vergeten()
+    inloggen(pagina, "architect-utrecht")
+    pagina.goto("/gemeenten/GM0344/vergelijking/?groep=alle")
+    assert pagina.locator("svg.vg-grafiek[role=img]").count() == 1
+    assert_toegankelijk(pagina, "vergelijking met alle gemeenten")
+    # Keyboard only: focus the group field, choose "Gemeenten in dezelfde provincie", submit with Enter.
+    pagina.goto("/gemeenten/GM0344/vergelijking/")
+    veld = pagina.get_by_label("Vergelijk met")
+    veld.focus()
+    veld.select_option("provincie")
+    pagina.keyboard.press("Tab")
+    assert pagina.evaluate("() => document.activeElement.textContent.trim()") == "Vergelijken"
+    pagina.keyboard.press("Enter")
+    pagina.wait_for_url("**groep=provincie**")
+    assert pagina.get_by_text("Te weinig gemeenten om te vergelijken.").is_visible()
+    assert_toegankelijk(pagina, "vergelijking: te weinig gemeenten")
 
 
 def test_axe_ziet_echt_een_schending(pagina, utrecht):
