@@ -14,8 +14,10 @@ worker: the redelivered task has the same owner and continues after the last gem
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import gc
 import hashlib
 import io
 import json
@@ -458,7 +460,7 @@ def _invoegen(model, velden: tuple[str, ...], rijen: list[tuple]) -> None:
         for rij in rijen:
             rij = list(rij)
             for i in json_posities:
-                rij[i] = dumps(rij[i])
+                rij[i] = dumps(rij[i]) if rij[i] != [] else "[]"  # most rows miss no end: skip the encoder
             for i in null_posities:
                 if rij[i] is None:
                     rij[i] = _NULL
@@ -496,6 +498,19 @@ def _snel_vastleggen() -> None:
 # ---------------------------------------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _zonder_gc():
+    """No cyclic garbage collection while one batch is computed and written: its ~50,000 short-lived objects
+    hold no cycles, and the collector's passes over them cost ~15% of a full run's Python time."""
+    aan = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aan:
+            gc.enable()
+
+
 def _herbereken(
     *,
     gemeente_ids: list[int],
@@ -508,7 +523,7 @@ def _herbereken(
 
     The gemeente rows are locked first (in id order), so two recomputes of one gemeente run one after the other
     and the later one always reads the later data. Returns the number of applicaties."""
-    with transaction.atomic():
+    with transaction.atomic(), _zonder_gc():
         gemeenten = {
             g.pk: g for g in Gemeente.objects.select_for_update().filter(pk__in=gemeente_ids).order_by("pk")
         }

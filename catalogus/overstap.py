@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 __all__ = [
     "ACTIE_HORIZON_MAANDEN",
@@ -63,8 +64,11 @@ class Status(StrEnum):
 # ----------------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def add_months(d: date, months: int) -> date:
-    """``d`` plus ``months`` (may be negative), clamped to the end of the month (31 Jan + 1 = 28/29 Feb)."""
+    """``d`` plus ``months`` (may be negative), clamped to the end of the month (31 Jan + 1 = 28/29 Feb).
+
+    Cached: a full run asks for the same few thousand dates (P + 6 months, the contracts' ends) ~600,000 times."""
     year, month0 = divmod(d.year * 12 + (d.month - 1) + months, 12)
     month = month0 + 1
     day = d.day
