@@ -1,17 +1,22 @@
 #!/usr/bin/env python
 """Benchmark of the switch-over recompute (issue 5, "Performance") on the national data set.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portaal_bench .venv/bin/python benchmarks/overstap.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portaal_bench .venv/bin/python benchmarks/overstap.py \
+        [--workers 1,2] [--zonder-alles] [--broker redis://127.0.0.1:6379/7]
 
 Measures, on whatever database DATABASE_URL points at (the data set of `manage.py genereer_landelijke_data`):
 
-(a) a full recompute of all gemeenten: in this process (`herbereken_alles`), and through ONE real Celery worker
-    (started here: `celery -A portaal worker -c 1` on a private Redis queue, so no other worker on the machine can
-    take the task; `herbereken_alles_taak` is sent and the Herberekening row is polled until it is klaar);
+(a) a full recompute of all gemeenten: in this process (`herbereken_alles`, batch after batch), and through
+    N real Celery worker processes (`--workers 1,2`: each `celery -A portaal worker -c 1` on a private Redis
+    queue, so no other worker on the machine can take a task; `herbereken_alles_taak` is sent, it fans the run
+    out in batches over them, and the Herberekening row is polled until it is klaar), all in one run so the
+    ratios hold on a noisy machine;
 (b) one gemeente's recompute (`herbereken_gemeente`): median of N runs after one warm-up run;
 (c) the number of queries of one gemeente's recompute with 50, 200 and 400 applicaties (CaptureQueriesContext;
     the landscape is cut down inside a transaction that is rolled back afterwards);
-(d) ratios: full / (gemeenten x single), worker / in-process, time per gemeente in the full run.
+(d) ratios: full / (gemeenten x single), 1 worker / 2 workers, seconds per gemeente, full run / floor;
+(f) the floor: the engine alone over every landscape already in memory, plus one bare COPY of the same advice
+    rows into a temporary table (`--zonder-vloer` skips it); and the stored bytes per advice row.
 
 Prints a table and writes JSON to benchmarks/uitvoer/ (gitignored). With --profiel also a cProfile of one
 gemeente's recompute and of a slice of the full run. The recomputes write results (and audit records) into the
