@@ -917,6 +917,40 @@ def _versturen(gemeente_ids: Iterable[int]) -> list[int]:
     return verstuurd
 
 
+def vastgelopen_runs_hervatten() -> list[int]:
+    """The beat task's work for fanned-out full runs: a run still lopend without a heartbeat for
+    HERBEREKENING_HARTSLAG_SECONDEN lost its batch messages (a flushed or replaced Redis, a purged queue). Hand
+    its unfinished batches to the queue again (a duplicate of a batch still on its way does nothing), or finish
+    it when only the finishing step was left. Returns the ids of the runs resumed."""
+    from .tasks import herbereken_partij_taak
+
+    grens = timezone.now() - dt.timedelta(seconds=settings.HERBEREKENING_HARTSLAG_SECONDEN)
+    hervat = []
+    runs = Herberekening.objects.filter(
+        soort=Herberekening.Soort.ALLES, status=Herberekening.Status.LOPEND, hartslag__lt=grens
+    ).filter(partijen__isnull=False)
+    for run_id in sorted(set(runs.values_list("pk", flat=True))):
+        open_ = list(
+            Herberekeningspartij.objects.filter(herberekening_id=run_id, klaar_op__isnull=True)
+            .order_by("nummer")
+            .values_list("pk", flat=True)
+        )
+        Herberekening.objects.filter(pk=run_id).update(hartslag=timezone.now())
+        if not open_:
+            afronden(run_id=run_id)
+        for partij_id in open_:
+            try:
+                herbereken_partij_taak.apply_async(
+                    args=(partij_id,), retry=True, retry_policy=VERZEND_RETRY_POLICY
+                )
+            except _broker_fouten() as fout:
+                log.warning("Broker onbereikbaar (%s): herberekening %s wordt later hervat.", fout, run_id)
+                return hervat
+        log.info("Volledige herberekening %s hervat: %s partijen opnieuw verstuurd.", run_id, len(open_))
+        hervat.append(run_id)
+    return hervat
+
+
 def herberekening_plannen(gemeente_ids: Iterable[int]) -> list[int]:
     """Record that these gemeenten need a recompute, and on commit hand them to the workers.
 

@@ -83,9 +83,11 @@ def herbereken_voor_component_taak(component_id: int) -> int:
 
 @shared_task(**_GEMEEN, soft_time_limit=240, time_limit=300)
 def geplande_herberekeningen_versturen_taak() -> int:
-    """The outbox: hand over again what the broker did not take; refresh a national insight left out of date."""
+    """The outbox: hand over again what the broker did not take, and the batches of a full run whose messages
+    were lost; refresh a national insight left out of date."""
     with audit.kanaal(Auditregel.Kanaal.TAAK, taak="geplande_herberekeningen_versturen_taak"):
         verstuurd = len(herberekening.geplande_herberekeningen_versturen())
+        herberekening.vastgelopen_runs_hervatten()
         herberekening.inzicht_bijwerken()
         return verstuurd
 

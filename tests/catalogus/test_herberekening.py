@@ -530,3 +530,38 @@ def test_the_stored_row_is_small_and_the_derived_explanation_is_the_engines(roll
     contract.opzegtermijn_maanden = 1
     contract.save()
     assert Overstapadvies.objects.get(pk=rij.pk).uitleg == rij.uitleg
+
+
+def test_a_fanned_out_run_whose_batch_messages_were_lost_is_resumed_by_the_beat_task(
+    rollen, monkeypatch, settings
+):
+    from catalogus import tasks
+
+    monkeypatch.setattr(herberekening, "HERBEREKENING_PARTIJ", 1)
+    ref, component = zaaksysteem()
+    for g in (rollen.g, rollen.h):
+        voorbeeld(g, ref=ref, component=component)
+    run = Herberekening.objects.get(pk=tasks.herbereken_alles_taak.delay(P.isoformat()).get())
+    verwacht = rijen()
+    # Redis was emptied while the second batch waited in the queue: the run is lopend, nobody works on it.
+    Herberekening.objects.filter(pk=run.pk).update(
+        status="lopend", gedaan=1, klaar_op=None, hartslag=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    )
+    tweede = run.partijen.get(nummer=2)
+    tweede.klaar_op = None
+    tweede.save()
+    Overstapadvies.objects.filter(gemeente_id__in=tweede.gemeente_ids).delete()
+    levend = Herberekening.objects.create(
+        status="lopend", eigenaar="ander", peildatum=P, hartslag=dt.datetime.now(dt.UTC)
+    )
+
+    assert herberekening.vastgelopen_runs_hervatten() == [
+        run.pk
+    ]  # eager: the batch runs here, the run finishes
+    run.refresh_from_db()
+    assert run.status == "klaar" and run.gedaan == 2
+    assert rijen() == verwacht
+    assert herberekening.vastgelopen_runs_hervatten() == []  # a living run (and a finished one) is left alone
+    levend.refresh_from_db()
+    assert levend.status == "lopend"
+    tasks.geplande_herberekeningen_versturen_taak.delay().get()  # the beat task calls it
