@@ -822,6 +822,16 @@ def _mislukt(run: Herberekening, fout: BaseException) -> None:
     )
 
 
+def partij_mislukt(*, partij_id: int, fout: BaseException) -> None:
+    """A batch failed for a reason another try does not cure: its run fails (the page shows the error) instead
+    of waiting for a heartbeat that never comes. Its finished batches stay; a new run redoes everything."""
+    run_id = (
+        Herberekeningspartij.objects.filter(pk=partij_id).values_list("herberekening_id", flat=True).first()
+    )
+    if run_id is not None:
+        _mislukt(Herberekening(pk=run_id), fout)
+
+
 def herbereken_alles(
     *,
     peildatum: dt.date | None = None,

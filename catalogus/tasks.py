@@ -58,7 +58,13 @@ def herbereken_partij_taak(partij_id: int) -> bool:
     """One batch of a full run (a few seconds): idempotent, acknowledged late, so a batch of a killed worker is
     delivered again and done once. The worker that finishes the last batch refreshes the national insight."""
     with audit.kanaal(Auditregel.Kanaal.TAAK, taak="herbereken_alles_taak"):
-        return herberekening.partij_herberekenen(partij_id=partij_id)
+        try:
+            return herberekening.partij_herberekenen(partij_id=partij_id)
+        except VERBINDINGSFOUTEN:
+            raise  # retried (autoretry_for); the run waits
+        except Exception as fout:
+            herberekening.partij_mislukt(partij_id=partij_id, fout=fout)
+            raise
 
 
 def _meerdere(gemeente_ids: set[int], taak: str) -> int:

@@ -565,3 +565,19 @@ def test_a_fanned_out_run_whose_batch_messages_were_lost_is_resumed_by_the_beat_
     levend.refresh_from_db()
     assert levend.status == "lopend"
     tasks.geplande_herberekeningen_versturen_taak.delay().get()  # the beat task calls it
+
+
+def test_a_batch_that_fails_for_good_fails_its_run(rollen, monkeypatch):
+    from catalogus import tasks
+
+    voorbeeld(rollen.g)
+
+    def kapot(**kwargs):
+        raise ValueError("kapotte gegevens")
+
+    monkeypatch.setattr(herberekening, "_herbereken", kapot)
+    with pytest.raises(ValueError):
+        tasks.herbereken_alles_taak.delay(P.isoformat())
+    run = Herberekening.objects.get()
+    assert run.status == "mislukt" and "kapotte gegevens" in run.fout and run.gedaan == 0
+    assert not Overstapadvies.objects.exists()
