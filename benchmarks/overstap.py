@@ -1,17 +1,22 @@
 #!/usr/bin/env python
 """Benchmark of the switch-over recompute (issue 5, "Performance") on the national data set.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portaal_bench .venv/bin/python benchmarks/overstap.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portaal_bench .venv/bin/python benchmarks/overstap.py \
+        [--workers 1,2] [--zonder-alles] [--broker redis://127.0.0.1:6379/7]
 
 Measures, on whatever database DATABASE_URL points at (the data set of `manage.py genereer_landelijke_data`):
 
-(a) a full recompute of all gemeenten: in this process (`herbereken_alles`), and through ONE real Celery worker
-    (started here: `celery -A portaal worker -c 1` on a private Redis queue, so no other worker on the machine can
-    take the task; `herbereken_alles_taak` is sent and the Herberekening row is polled until it is klaar);
+(a) a full recompute of all gemeenten: in this process (`herbereken_alles`, batch after batch), and through
+    N real Celery worker processes (`--workers 1,2`: each `celery -A portaal worker -c 1` on a private Redis
+    queue, so no other worker on the machine can take a task; `herbereken_alles_taak` is sent, it fans the run
+    out in batches over them, and the Herberekening row is polled until it is klaar), all in one run so the
+    ratios hold on a noisy machine;
 (b) one gemeente's recompute (`herbereken_gemeente`): median of N runs after one warm-up run;
 (c) the number of queries of one gemeente's recompute with 50, 200 and 400 applicaties (CaptureQueriesContext;
     the landscape is cut down inside a transaction that is rolled back afterwards);
-(d) ratios: full / (gemeenten x single), worker / in-process, time per gemeente in the full run.
+(d) ratios: full / (gemeenten x single), 1 worker / 2 workers, seconds per gemeente, full run / floor;
+(f) the floor: the engine alone over every landscape already in memory, plus one bare COPY of the same advice
+    rows into a temporary table (`--zonder-vloer` skips it); and the stored bytes per advice row.
 
 Prints a table and writes JSON to benchmarks/uitvoer/ (gitignored). With --profiel also a cProfile of one
 gemeente's recompute and of a slice of the full run. The recomputes write results (and audit records) into the
@@ -52,7 +57,13 @@ def _argumenten() -> argparse.Namespace:
     p.add_argument("--peildatum", type=dt.date.fromisoformat, default=None, help="Standaard vandaag.")
     p.add_argument("--groottes", default="50,200,400", help="Aantallen applicaties voor (c).")
     p.add_argument("--zonder-alles", action="store_true", help="Sla (a) in het proces over.")
-    p.add_argument("--zonder-worker", action="store_true", help="Sla (a) met de Celery-worker over.")
+    p.add_argument("--zonder-worker", action="store_true", help="Sla (a) met Celery-workers over.")
+    p.add_argument(
+        "--workers",
+        default="1,2",
+        help="Aantallen worker-processen (elk -c 1) voor (a), in één run (standaard 1,2).",
+    )
+    p.add_argument("--zonder-vloer", action="store_true", help="Sla (f), de ondergrens, over.")
     p.add_argument(
         "--broker",
         default=os.environ.get("BENCHMARK_BROKER_URL", "redis://127.0.0.1:6379/7"),
@@ -344,6 +355,7 @@ def meet_alles_in_proces(peildatum: dt.date) -> dict:
 
 
 def _worker_starten(log: Path) -> tuple[subprocess.Popen, str]:
+    """One worker process (`-c 1`, prefork: the task runs in its one pool child) on the private queue."""
     naam = f"benchmark-{uuid.uuid4().hex[:6]}@%h"
     env = dict(
         os.environ,
@@ -478,25 +490,28 @@ def _cpu_van_kinderen(ouder: int) -> float:
     return totaal
 
 
-def meet_alles_met_worker(peildatum: dt.date) -> dict:
-    """(a) through one real Celery worker: send herbereken_alles_taak, poll the Herberekening row."""
+def meet_alles_met_workers(peildatum: dt.date, aantal: int) -> dict:
+    """(a) through `aantal` real Celery worker processes (`-c 1` each) on the private queue: send
+    herbereken_alles_taak (it fans the run out in batches over them), poll the Herberekening row until klaar."""
     from catalogus.tasks import herbereken_alles_taak
     from portaal.celery import app
 
     UITVOER.mkdir(parents=True, exist_ok=True)
-    log = UITVOER / "worker.log"
     gewist = app.control.purge()  # leftovers on the private queue (insight refreshes of earlier measurements)
-    proces, naam = _worker_starten(log)
+    processen = []
     try:
         begin_start = time.perf_counter()
-        while not app.control.ping(destination=[naam], timeout=1.0):
-            if proces.poll() is not None or time.perf_counter() - begin_start > 90:
-                raise RuntimeError(f"De worker start niet; zie {log}")
+        for i in range(aantal):
+            processen.append(_worker_starten(UITVOER / f"worker-{aantal}-{i + 1}.log"))
+        for proces, naam in processen:
+            while not app.control.ping(destination=[naam], timeout=1.0):
+                if proces.poll() is not None or time.perf_counter() - begin_start > 120:
+                    raise RuntimeError(f"De worker {naam} start niet; zie {UITVOER}")
         opstart = time.perf_counter() - begin_start
         taak_id = str(uuid.uuid4())
         belasting_voor = os.getloadavg()
-        cpu_voor = _cpu_van_kinderen(proces.pid)
-        wacht_voor = _wachttijd_van_kinderen(proces.pid)
+        cpu_voor = sum(_cpu_van_kinderen(p.pid) for p, _ in processen)
+        wacht_voor = sum(_wachttijd_van_kinderen(p.pid) for p, _ in processen)
         backends = _Backends()
         backends.peil()
         begin = time.perf_counter()
@@ -508,40 +523,119 @@ def meet_alles_met_worker(peildatum: dt.date) -> dict:
             run = Herberekening.objects.filter(eigenaar=f"taak-{taak_id}").order_by("-pk").first()
             if run is not None and run.status in (Herberekening.Status.KLAAR, Herberekening.Status.MISLUKT):
                 break
-            if proces.poll() is not None:
-                raise RuntimeError(f"De worker is gestopt; zie {log}")
+            if any(p.poll() is not None for p, _ in processen):
+                raise RuntimeError(f"Een worker is gestopt; zie {UITVOER}")
             backends.peil()
             time.sleep(0.1)
         duur = time.perf_counter() - begin
-        cpu = _cpu_van_kinderen(proces.pid) - cpu_voor
-        wacht = _wachttijd_van_kinderen(proces.pid) - wacht_voor
+        cpu = sum(_cpu_van_kinderen(p.pid) for p, _ in processen) - cpu_voor
+        wacht = sum(_wachttijd_van_kinderen(p.pid) for p, _ in processen) - wacht_voor
         if run is None or run.status != Herberekening.Status.KLAAR:
-            raise RuntimeError(f"Geen klare herberekening binnen {ARGS.worker_timeout} s: {run}; zie {log}")
+            raise RuntimeError(
+                f"Geen klare herberekening binnen {ARGS.worker_timeout} s: {run}; zie {UITVOER}"
+            )
+        partijen = list(run.partijen.values_list("klaar_op", flat=True))
         return {
+            "workers": aantal,
+            "concurrency_per_worker": 1,
             "duur_s": duur,
-            "in_de_worker_s": (run.klaar_op - run.gestart_op).total_seconds(),
+            "in_de_workers_s": (run.klaar_op - run.gestart_op).total_seconds(),
+            "partijen": len(partijen),
             "worker_opstart_s": opstart,
-            "cpu_worker_s": cpu,
+            "cpu_workers_s": cpu,
             "cpu_postgresql_s": backends.totaal(),
-            "wachten_op_cpu_worker_s": wacht,
+            "wachten_op_cpu_workers_s": wacht,
             "wachten_op_cpu_postgresql_s": backends.wachten(),
             "load_average_voor": belasting_voor,
             "load_average_na": os.getloadavg(),
             "herberekening": run.pk,
             "gedaan": run.gedaan,
             "totaal": run.totaal,
-            "concurrency": 1,
             "gewist_uit_wachtrij": gewist,
         }
     finally:
-        try:
-            os.killpg(proces.pid, signal.SIGTERM)
-            proces.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proces.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        for proces, _ in processen:
+            try:
+                os.killpg(proces.pid, signal.SIGTERM)
+                proces.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proces.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         app.control.purge()
+
+
+def meet_vloer(peildatum: dt.date) -> dict:
+    """(f) the floor: the engine alone over every landscape, already in memory (loaded before the clock starts),
+    plus one bare COPY of the same advice rows (the module's writer, into a temporary table without indexes,
+    constraints or other sessions). What a full run costs above this is reading, deleting, indexes, the
+    national insight and the coordination of the batches."""
+    from catalogus.models import Overstapadvies
+
+    gemeente_ids = list(Gemeente.objects.order_by("pk").values_list("pk", flat=True))
+    catalogus = herberekening.laad_catalogus()
+    begin = time.perf_counter()
+    landschappen = herberekening.laad_applicaties_van(gemeente_ids)
+    laden = time.perf_counter() - begin
+    berekend_op = timezone.now()
+    begin, cpu = time.perf_counter(), time.process_time()
+    adviezen = {
+        g: herberekening.bereken_adviezen(apps, catalogus, peildatum) for g, apps in landschappen.items()
+    }
+    motor, motor_cpu = time.perf_counter() - begin, time.process_time() - cpu
+    begin = time.perf_counter()
+    rijen = [
+        herberekening.advies_waarden(a, gemeente_id=g, berekend_op=berekend_op)
+        for g, lijst in adviezen.items()
+        for a in lijst
+    ]
+    rijen_s = time.perf_counter() - begin
+    tabel = Overstapadvies._meta.db_table
+    kopie = "benchmark_vloer_overstapadvies"
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"CREATE TEMP TABLE {kopie} (LIKE {tabel} INCLUDING DEFAULTS INCLUDING IDENTITY) ON COMMIT DROP"
+            )
+        Overstapadvies._meta.db_table = kopie
+        try:
+            begin = time.perf_counter()
+            herberekening._invoegen(Overstapadvies, herberekening.ADVIES_VELDEN, rijen)
+            copy_s = time.perf_counter() - begin
+        finally:
+            Overstapadvies._meta.db_table = tabel
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT pg_total_relation_size('{kopie}'), count(*) FROM {kopie}")
+            grootte, aantal = cursor.fetchone()
+    return {
+        "laden_s": laden,
+        "motor_s": motor,
+        "motor_cpu_s": motor_cpu,
+        "rijen_maken_s": rijen_s,
+        "copy_s": copy_s,
+        "vloer_s": motor + rijen_s + copy_s,
+        "rijen": aantal,
+        "bytes_per_rij_in_tabel": grootte / aantal if aantal else None,
+        "load_average": os.getloadavg(),
+    }
+
+
+def rijgrootte() -> dict:
+    """Bytes per stored advice row (pg_column_size of the row and of its JSON column) and the table's size."""
+    if connection.vendor != "postgresql":
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*), avg(pg_column_size(t.*)), avg(pg_column_size(alternatieven)), "
+            "pg_total_relation_size('catalogus_overstapadvies') FROM catalogus_overstapadvies t"
+        )
+        aantal, rij, alternatieven, tabel = cursor.fetchone()
+    return {
+        "rijen": aantal,
+        "bytes_per_rij": float(rij or 0),
+        "bytes_alternatieven": float(alternatieven or 0),
+        "tabel_bytes": tabel,
+    }
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -608,17 +702,26 @@ def main() -> None:
         print(f"(a) volledige herberekening van {aantal_gemeenten} gemeenten in dit proces …")
         resultaat["vacuum_s"].append(vacuum())
         resultaat["alles_in_proces"] = alles = meet_alles_in_proces(peildatum)
+    workers: dict[int, dict] = {}
     if not ARGS.zonder_worker:
-        print("(a) volledige herberekening via één Celery-worker …")
-        resultaat["vacuum_s"].append(vacuum())
-        try:
-            resultaat["alles_met_worker"] = worker = meet_alles_met_worker(peildatum)
-        except RuntimeError as fout:
-            print(f"  mislukt: {fout}")
-            resultaat["alles_met_worker_fout"] = str(fout)
+        for aantal in [int(n) for n in ARGS.workers.split(",") if n.strip()]:
+            print(f"(a) volledige herberekening via {aantal} Celery-worker(s), elk -c 1 …")
+            resultaat["vacuum_s"].append(vacuum())
+            try:
+                workers[aantal] = meet_alles_met_workers(peildatum, aantal)
+            except RuntimeError as fout:
+                print(f"  mislukt: {fout}")
+                resultaat[f"alles_met_{aantal}_workers_fout"] = str(fout)
+        resultaat["alles_met_workers"] = {str(n): w for n, w in workers.items()}
+    worker = workers.get(1)
+    resultaat["rijgrootte"] = rijgrootte()
+    vloer = None
+    if not ARGS.zonder_vloer:
+        print("(f) ondergrens: de motor over alle landschappen in het geheugen + één kale COPY …")
+        resultaat["vloer"] = vloer = meet_vloer(peildatum)
 
     een_na = None
-    if alles or worker:
+    if alles or workers:
         print(f"(b) één gemeente opnieuw, nu alle gemeenten berekend zijn: {gemeente.code} …")
         resultaat["vacuum_s"].append(vacuum())
         resultaat["een_gemeente_na_volledige_run"] = een_na = meet_een_gemeente(
@@ -641,6 +744,12 @@ def main() -> None:
         verhoudingen["seconden_per_gemeente_in_volledige_run_worker"] = worker["duur_s"] / aantal_gemeenten
     if alles and worker:
         verhoudingen["worker_gedeeld_door_in_proces"] = worker["duur_s"] / alles["duur_s"]
+    for n, w in workers.items():
+        verhoudingen[f"seconden_per_gemeente_{n}_workers"] = w["duur_s"] / aantal_gemeenten
+        if vloer:
+            verhoudingen[f"volledig_{n}_workers_gedeeld_door_vloer"] = w["duur_s"] / vloer["vloer_s"]
+    if 1 in workers and 2 in workers:
+        verhoudingen["versnelling_2_workers_tegen_1"] = workers[1]["duur_s"] / workers[2]["duur_s"]
     if len(queries) >= 2:
         verhoudingen["queries_grootste_gedeeld_door_kleinste"] = (
             queries[-1]["queries"] / queries[0]["queries"]
@@ -648,8 +757,11 @@ def main() -> None:
     resultaat["verhoudingen"] = verhoudingen
 
     doelen = {
-        "volledig_met_een_worker_onder_60_s": worker["duur_s"] < 60 if worker else None,
-        "een_gemeente_onder_1_s": een_maatgevend["mediaan_s"] < 1,
+        "volledig_met_2_workers_hoogstens_15_s": workers[2]["duur_s"] <= 15 if 2 in workers else None,
+        "versnelling_2_workers_minstens_1_7": (
+            verhoudingen["versnelling_2_workers_tegen_1"] >= 1.7 if 1 in workers and 2 in workers else None
+        ),
+        "een_gemeente_na_volledige_run_hoogstens_0_1_s": een_na["mediaan_s"] <= 0.1 if een_na else None,
         "queries_per_gemeente_constant": len({q["queries"] for q in queries}) == 1 if queries else None,
     }
     resultaat["doelen"] = doelen
@@ -671,18 +783,28 @@ def main() -> None:
             _regel(f"      {soort[:48]} ×{w['aantal']}", _s(w["totaal_s"]))
         la = alles["load_average_voor"], alles["load_average_na"]
         _regel("    load average voor / na", f"{la[0][0]:.1f} / {la[1][0]:.1f}")
-    if worker:
-        _regel("(a) volledig, via 1 Celery-worker (versturen → klaar)", _s(worker["duur_s"]))
-        _regel("    waarvan in de worker (gestart_op → klaar_op)", _s(worker["in_de_worker_s"]))
-        _regel("    CPU van het worker-proces", _s(worker["cpu_worker_s"]))
-        _regel("    CPU van de PostgreSQL-backends van de worker", _s(worker["cpu_postgresql_s"]))
-        _regel("    worker wachtend op een vrije CPU (schedstat)", _s(worker["wachten_op_cpu_worker_s"]))
+    for n, w in workers.items():
+        _regel(f"(a) volledig, via {n} worker-proces(sen) -c 1 (versturen → klaar)", _s(w["duur_s"]))
         _regel(
-            "    zijn PostgreSQL-backends wachtend op een vrije CPU",
-            _s(worker["wachten_op_cpu_postgresql_s"]),
+            f"    waarvan in de workers (gestart_op → klaar_op), {w['partijen']} partijen",
+            _s(w["in_de_workers_s"]),
         )
-        la = worker["load_average_voor"], worker["load_average_na"]
+        _regel("    CPU van de worker-processen", _s(w["cpu_workers_s"]))
+        _regel("    CPU van hun PostgreSQL-backends", _s(w["cpu_postgresql_s"]))
+        _regel("    workers wachtend op een vrije CPU (schedstat)", _s(w["wachten_op_cpu_workers_s"]))
+        _regel("    hun PostgreSQL-backends wachtend op een vrije CPU", _s(w["wachten_op_cpu_postgresql_s"]))
+        la = w["load_average_voor"], w["load_average_na"]
         _regel("    load average voor / na", f"{la[0][0]:.1f} / {la[1][0]:.1f}")
+    if vloer:
+        _regel("(f) ondergrens: motor (landschappen in het geheugen)", _s(vloer["motor_s"]))
+        _regel("    rijen maken (advies_waarden)", _s(vloer["rijen_maken_s"]))
+        _regel(f"    kale COPY van {vloer['rijen']} rijen (tijdelijke tabel)", _s(vloer["copy_s"]))
+        _regel("    ondergrens samen", _s(vloer["vloer_s"]))
+    if resultaat.get("rijgrootte"):
+        g = resultaat["rijgrootte"]
+        _regel("opgeslagen advies: bytes per rij (pg_column_size)", f"{g['bytes_per_rij']:.0f} B")
+        _regel("    waarvan alternatieven (JSON)", f"{g['bytes_alternatieven']:.0f} B")
+        _regel("    tabel met indexen", f"{g['tabel_bytes'] / 2**20:.0f} MiB")
     for titel, e in (
         ("(b) één gemeente, vóór de volledige run", een),
         ("(b) één gemeente, na de volledige run", een_na),

@@ -14,8 +14,10 @@ worker: the redelivered task has the same owner and continues after the last gem
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import gc
 import hashlib
 import io
 import json
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import connection, models, transaction
+from django.db import connection, connections, models, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -43,17 +45,20 @@ from routekaart.models import Fase
 
 from . import overstap
 from .models import (
+    GEEN_ALTERNATIEF_UITLEG,  # noqa: F401  (importable here, as before)
     Agendatoken,
     Applicatie,
     Component,
     Contract,
     GeplandeHerberekening,
     Herberekening,
+    Herberekeningspartij,
     Herberekeningsslot,
     Herinnering,
     Inzichtcel,
     Inzichtgroep,
     Overstapadvies,
+    optie_als_dict,
 )
 
 log = logging.getLogger(__name__)
@@ -66,11 +71,6 @@ HERBEREKENING_PARTIJ = 8
 
 #: How hard the web process tries the broker before it leaves a recompute in the outbox (about 1 s at most).
 VERZEND_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.2, "interval_step": 0.3, "interval_max": 0.5}
-
-GEEN_ALTERNATIEF_UITLEG = (
-    "De catalogus heeft geen component dat een van de referentiecomponenten van deze applicatie invult, "
-    "dus er is geen overstapmoment."
-)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -210,25 +210,8 @@ def bereken_adviezen(
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d is not None else None
-
-
-def optie_als_json(optie: overstap.Overstapoptie) -> dict:
-    return {
-        "component_id": optie.alternatief.id,
-        "component": optie.alternatief.naam,
-        "gereed_op": _iso(optie.alternatief.gereed_op),
-        "status": str(optie.status),
-        "overstapmoment": _iso(optie.overstapmoment),
-        "opzeggen_voor": _iso(optie.opzeggen_voor),
-        "frictiekosten": optie.frictiekosten,
-        "gemist": [d.isoformat() for d in optie.gemist],
-        "overbrugging_van": _iso(optie.overbrugging[0]) if optie.overbrugging else None,
-        "overbrugging_tot": _iso(optie.overbrugging[1]) if optie.overbrugging else None,
-        "uitleg": optie.uitleg,
-    }
-
+#: Kept importable here: the API and the tests turn the engine's options into dicts with it.
+optie_als_json = optie_als_dict
 
 ADVIES_VELDEN = (
     "applicatie_id",
@@ -243,28 +226,36 @@ ADVIES_VELDEN = (
     "overbrugging_van",
     "overbrugging_tot",
     "jaarkosten",
-    "uitleg",
-    "opties",
+    "contract_einddatum",
+    "contract_opzegtermijn",
+    "contract_verlengingstermijn",
+    "contract_jaarkosten",
+    "alternatieven",
     "peildatum",
     "berekend_op",
 )
 
 
 def advies_waarden(advies: overstap.Advies, *, gemeente_id: int, berekend_op: dt.datetime) -> tuple:
-    """The column values (ADVIES_VELDEN) of an applicatie's stored advice. `uitleg` is the explanation of the
-    first alternative (the best one, if any); to keep ~137,000 rows small it is not repeated in opties[0]
-    (see Overstapadvies.alle_opties)."""
-    beste = advies.beste
-    opties = [optie_als_json(o) for o in advies.opties]
-    if opties:
-        uitleg = opties[0]["uitleg"]
-        opties[0]["uitleg"] = None
+    """The column values (ADVIES_VELDEN) of an applicatie's stored advice: the best alternative as columns, and
+    the engine's input for the rest (Overstapadvies.opties derives every option and explanation from it)."""
+    opties = advies.opties
+    contract = opties[0].contract if opties else None  # every option saw the same current contract
+    alternatieven = [[o.alternatief.id, o.alternatief.naam, _iso(o.alternatief.gereed_op)] for o in opties]
+    if contract is None:
+        voorwaarden = (None, None, None, None)
     else:
-        uitleg = GEEN_ALTERNATIEF_UITLEG
+        voorwaarden = (
+            contract.einddatum,
+            contract.opzegtermijn_maanden,
+            contract.verlengingstermijn_maanden,
+            contract.jaarkosten,
+        )
+    beste = advies.beste
     if beste is None:
         return (
             advies.applicatie_id, gemeente_id, str(advies.status), None, "", None, None, 0, [], None, None,
-            advies.jaarkosten, uitleg, opties, advies.peildatum, berekend_op,
+            advies.jaarkosten, *voorwaarden, alternatieven, advies.peildatum, berekend_op,
         )  # fmt: skip
     overbrugging = beste.overbrugging or (None, None)
     return (
@@ -280,8 +271,8 @@ def advies_waarden(advies: overstap.Advies, *, gemeente_id: int, berekend_op: dt
         overbrugging[0],
         overbrugging[1],
         advies.jaarkosten,
-        uitleg,
-        opties,
+        *voorwaarden,
+        alternatieven,
         advies.peildatum,
         berekend_op,
     )
@@ -392,6 +383,10 @@ _CEL_VELDEN = (
 )
 
 
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
 def _slot(naam: str) -> None:
     """Take the named lock row for the rest of the current transaction."""
     Herberekeningsslot.objects.get_or_create(naam=naam)
@@ -465,12 +460,10 @@ def _invoegen(model, velden: tuple[str, ...], rijen: list[tuple]) -> None:
     FORCE_NULL turns into NULL for the nullable columns even when quoted (no nullable column holds text)."""
     if not rijen:
         return
-    if connection.vendor != "postgresql":
-        model.objects.bulk_create(
-            [model(**dict(zip(velden, rij, strict=True))) for rij in rijen], batch_size=500
-        )
-        return
     meta = model._meta
+    if connection.vendor != "postgresql":
+        _invoegen_zonder_copy(meta, velden, rijen)
+        return
     json_posities = [i for i, v in enumerate(velden) if isinstance(meta.get_field(v), models.JSONField)]
     null_posities = [i for i, v in enumerate(velden) if meta.get_field(v).null]
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -479,7 +472,7 @@ def _invoegen(model, velden: tuple[str, ...], rijen: list[tuple]) -> None:
         for rij in rijen:
             rij = list(rij)
             for i in json_posities:
-                rij[i] = dumps(rij[i])
+                rij[i] = dumps(rij[i]) if rij[i] != [] else "[]"  # most rows miss no end: skip the encoder
             for i in null_posities:
                 if rij[i] is None:
                     rij[i] = _NULL
@@ -497,6 +490,49 @@ def _invoegen(model, velden: tuple[str, ...], rijen: list[tuple]) -> None:
         cursor.cursor.copy_expert(
             f"COPY {qn(meta.db_table)} ({', '.join(kolommen)}) FROM STDIN WITH ({opties})", buffer
         )
+
+
+def _invoegen_zonder_copy(meta, velden: tuple[str, ...], rijen: list[tuple]) -> None:
+    """Elsewhere (SQLite, the embedded default): one executemany INSERT, each value prepared by its own field
+    (dates, decimals, JSON; ints, text and NULL pass as they are). Building ~137,000 model instances for
+    bulk_create took over half of a national run there."""
+    velden_ = [meta.get_field(v) for v in velden]
+    omzetten = [
+        (i, f)
+        for i, f in enumerate(velden_)
+        if isinstance(f, models.JSONField | models.DateField | models.DecimalField)
+    ]
+    if omzetten:
+        db = connections[connection.alias]  # the wrapper itself: the proxy costs a lookup per value
+        leeg = {
+            i: veld.get_db_prep_save([], db) for i, veld in omzetten if isinstance(veld, models.JSONField)
+        }
+        vorige: dict[int, tuple] = {}  # peildatum and berekend_op are one object for a whole batch
+        omgezet = []
+        for rij in rijen:
+            rij = list(rij)
+            for i, veld in omzetten:
+                waarde = rij[i]
+                if waarde is None:
+                    continue
+                if waarde == [] and i in leeg:
+                    rij[i] = leeg[i]
+                    continue
+                laatst = vorige.get(i)
+                if laatst is not None and laatst[0] is waarde:
+                    rij[i] = laatst[1]
+                    continue
+                rij[i] = veld.get_db_prep_save(waarde, db)
+                vorige[i] = (waarde, rij[i])
+            omgezet.append(rij)
+        rijen = omgezet
+    qn = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {qn(meta.db_table)} ({', '.join(qn(f.column) for f in velden_)}) "
+        f"VALUES ({', '.join(['%s'] * len(velden_))})"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rijen)
 
 
 def _objecten_invoegen(model, objecten: list) -> None:
@@ -517,6 +553,19 @@ def _snel_vastleggen() -> None:
 # ---------------------------------------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _zonder_gc():
+    """No cyclic garbage collection while one batch is computed and written: its ~50,000 short-lived objects
+    hold no cycles, and the collector's passes over them cost ~15% of a full run's Python time."""
+    aan = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aan:
+            gc.enable()
+
+
 def _herbereken(
     *,
     gemeente_ids: list[int],
@@ -529,7 +578,7 @@ def _herbereken(
 
     The gemeente rows are locked first (in id order), so two recomputes of one gemeente run one after the other
     and the later one always reads the later data. Returns the number of applicaties."""
-    with transaction.atomic():
+    with transaction.atomic(), _zonder_gc():
         gemeenten = {
             g.pk: g for g in Gemeente.objects.select_for_update().filter(pk__in=gemeente_ids).order_by("pk")
         }
@@ -691,69 +740,170 @@ def herberekening_alles_plannen(*, peildatum: dt.date | None = None) -> Herberek
     return run
 
 
+def _partijen(run: Herberekening) -> list[Herberekeningspartij]:
+    """The run's batches, made once (idempotent: a resumed or redelivered run finds them): HERBEREKENING_PARTIJ
+    gemeenten each, in id order. A run started by an older release resumes after its last finished gemeente."""
+    with transaction.atomic():
+        _slot(SLOT_ALLES)
+        partijen = list(run.partijen.order_by("nummer"))
+        if partijen:
+            return partijen
+        gemeente_ids = list(
+            Gemeente.objects.filter(pk__gt=run.laatste_gemeente_id or 0)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        partijen = [
+            Herberekeningspartij(
+                herberekening=run,
+                nummer=nummer,
+                gemeente_ids=gemeente_ids[begin : begin + HERBEREKENING_PARTIJ],
+            )
+            for nummer, begin in enumerate(range(0, len(gemeente_ids), HERBEREKENING_PARTIJ), start=1)
+        ]
+        Herberekeningspartij.objects.bulk_create(partijen)
+        return list(run.partijen.order_by("nummer"))
+
+
+def partij_herberekenen(*, partij_id: int, catalogus: Catalogus | None = None) -> bool:
+    """Recompute one batch of a full run in one transaction, together with marking it done and counting its
+    gemeenten in the run's progress; then finish the run if this was its last batch. Idempotent (the batch row
+    is locked first: a redelivered or duplicate task waits, then finds it done). Returns whether it computed."""
+    pauze = float(getattr(settings, "HERBEREKENING_PAUZE_SECONDEN", 0) or 0)
+    partij = Herberekeningspartij.objects.filter(pk=partij_id).only("gemeente_ids").first()
+    if partij is None:
+        return False
+    if pauze:
+        time.sleep(pauze * len(partij.gemeente_ids))  # test-only: makes a run long enough to kill a worker
+    with transaction.atomic():
+        partij = (
+            Herberekeningspartij.objects.select_for_update(of=("self",))
+            .select_related("herberekening")
+            .filter(pk=partij_id)
+            .first()
+        )
+        if partij is None or partij.klaar_op is not None:
+            return False
+        run = partij.herberekening
+        if run.status != Herberekening.Status.LOPEND:  # taken over or failed meanwhile: not ours to write
+            return False
+        _herbereken(
+            gemeente_ids=partij.gemeente_ids,
+            peildatum=run.peildatum,
+            catalogus=catalogus,
+            inzicht=False,
+            registreren=False,
+        )
+        nu = timezone.now()
+        partij.klaar_op = nu
+        partij.save(update_fields=["klaar_op"])
+        Herberekening.objects.filter(pk=run.pk).update(
+            gedaan=F("gedaan") + len(partij.gemeente_ids), hartslag=nu
+        )
+    afronden(run_id=run.pk)
+    return True
+
+
+def afronden(*, run_id: int) -> bool:
+    """The finishing step of a full run, once: when every batch is done, refresh the national insight and mark
+    the run klaar (one transaction, under the run's row lock, so two workers finishing their last batches at the
+    same moment finish it once). Returns whether this call finished it."""
+    with transaction.atomic():
+        run = Herberekening.objects.select_for_update().filter(pk=run_id).first()
+        if run is None or run.status != Herberekening.Status.LOPEND:
+            return False
+        if run.partijen.filter(klaar_op__isnull=True).exists():
+            return False
+        inzicht_herbouwen()
+        run.status = Herberekening.Status.KLAAR
+        run.klaar_op = timezone.now()
+        run.totaal = max(run.totaal, run.gedaan)
+        run.save(update_fields=["status", "klaar_op", "totaal"])
+        audit.registreer(
+            gebruiker=None,
+            actie=Auditregel.Actie.BEREKEND,
+            obj=run,
+            omschrijving=(
+                f"overstapmomenten van {run.gedaan} gemeenten berekend, peildatum {run.peildatum.isoformat()}"
+            ),
+        )
+    return True
+
+
+def _mislukt(run: Herberekening, fout: BaseException) -> None:
+    Herberekening.objects.filter(pk=run.pk, status=Herberekening.Status.LOPEND).update(
+        status=Herberekening.Status.MISLUKT, fout=f"{type(fout).__name__}: {fout}"[:2000]
+    )
+
+
+def partij_mislukt(*, partij_id: int, fout: BaseException) -> None:
+    """A batch failed for a reason another try does not cure: its run fails (the page shows the error) instead
+    of waiting for a heartbeat that never comes. Its finished batches stay; a new run redoes everything."""
+    run_id = (
+        Herberekeningspartij.objects.filter(pk=partij_id).values_list("herberekening_id", flat=True).first()
+    )
+    if run_id is not None:
+        _mislukt(Herberekening(pk=run_id), fout)
+
+
 def herbereken_alles(
     *,
     peildatum: dt.date | None = None,
     voortgang: Callable[[int, int], None] | None = None,
     eigenaar: str | None = None,
 ) -> Herberekening:
-    """Recompute every gemeente, with progress in a Herberekening row. Never overlaps another full run (see
-    _claim); resumable: run again by the same `eigenaar` it continues after the last finished gemeente (each
-    gemeente is replaced atomically together with the progress counter, so nothing is done half or counted
-    twice). Returns the run (status klaar), or the other run that is busy."""
+    """Recompute every gemeente in this process, batch after batch, with progress in a Herberekening row (the
+    management command; the workers share the same batches through `herbereken_alles_verdelen`). Never overlaps
+    another full run (see _claim); resumable: run again by the same `eigenaar` it does the batches not yet done.
+    Returns the run (status klaar), or the other run that is busy."""
     eigenaar = eigenaar or f"proces-{os.getpid()}-{uuid.uuid4().hex[:12]}"
     run, aan_de_beurt = _claim(eigenaar=eigenaar, peildatum=peildatum)
     if not aan_de_beurt:
         return run
-    pauze = float(getattr(settings, "HERBEREKENING_PAUZE_SECONDEN", 0) or 0)
     try:
         catalogus = laad_catalogus()
-        gemeente_ids = list(
-            Gemeente.objects.filter(pk__gt=run.laatste_gemeente_id or 0)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
+        partijen = _partijen(run)
+        gedaan = Herberekening.objects.values_list("gedaan", flat=True).get(pk=run.pk)
         if voortgang:
-            voortgang(run.gedaan, run.totaal)
-        for begin in range(0, len(gemeente_ids), HERBEREKENING_PARTIJ):
-            partij = gemeente_ids[begin : begin + HERBEREKENING_PARTIJ]
-            if pauze:
-                time.sleep(pauze * len(partij))  # test-only: makes a run long enough to kill a worker mid-way
-            with transaction.atomic():
-                _herbereken(
-                    gemeente_ids=partij,
-                    peildatum=run.peildatum,
-                    catalogus=catalogus,
-                    inzicht=False,
-                    registreren=False,
-                )
-                Herberekening.objects.filter(pk=run.pk).update(
-                    gedaan=F("gedaan") + len(partij), laatste_gemeente_id=partij[-1], hartslag=timezone.now()
-                )
-            run.gedaan += len(partij)
-            run.laatste_gemeente_id = partij[-1]
-            if voortgang:
-                voortgang(run.gedaan, max(run.totaal, run.gedaan))
-        inzicht_herbouwen()
-        with transaction.atomic():
-            run.refresh_from_db()
-            run.status = Herberekening.Status.KLAAR
-            run.klaar_op = timezone.now()
-            run.totaal = max(run.totaal, run.gedaan)
-            run.save(update_fields=["status", "klaar_op", "totaal"])
-            audit.registreer(
-                gebruiker=None,
-                actie=Auditregel.Actie.BEREKEND,
-                obj=run,
-                omschrijving=(
-                    f"overstapmomenten van {run.gedaan} gemeenten berekend, peildatum {run.peildatum.isoformat()}"
-                ),
+            voortgang(gedaan, run.totaal)
+        for partij in partijen:
+            if partij.klaar_op is not None:
+                continue
+            if partij_herberekenen(partij_id=partij.pk, catalogus=catalogus):
+                gedaan += len(partij.gemeente_ids)
+                if voortgang:
+                    voortgang(gedaan, max(run.totaal, gedaan))
+        afronden(run_id=run.pk)
+    except BaseException as fout:
+        _mislukt(run, fout)
+        raise
+    run.refresh_from_db()
+    return run
+
+
+def herbereken_alles_verdelen(*, peildatum: dt.date | None = None, eigenaar: str) -> Herberekening:
+    """The fan-out of a full run over the Celery workers: claim the run (one at a time, see _claim), make its
+    batches, and hand every batch not yet done to the queue as its own task (`herbereken_partij_taak`; each is
+    idempotent and acknowledged late). The worker that finishes the last batch finishes the run. A redelivered
+    call (same `eigenaar`) hands the unfinished batches over again: a duplicate finds its batch done and does
+    nothing. With eager tasks (the embedded default) this runs every batch here, one after the other."""
+    from .tasks import herbereken_partij_taak
+
+    run, aan_de_beurt = _claim(eigenaar=eigenaar, peildatum=peildatum)
+    if not aan_de_beurt:
+        return run
+    try:
+        open_ = [p.pk for p in _partijen(run) if p.klaar_op is None]
+        if not open_:
+            afronden(run_id=run.pk)  # every batch done, the finishing step was not (a worker died in it)
+        for partij_id in open_:
+            herbereken_partij_taak.apply_async(
+                args=(partij_id,), retry=True, retry_policy=VERZEND_RETRY_POLICY
             )
     except BaseException as fout:
-        Herberekening.objects.filter(pk=run.pk).update(
-            status=Herberekening.Status.MISLUKT, fout=f"{type(fout).__name__}: {fout}"[:2000]
-        )
+        _mislukt(run, fout)
         raise
+    run.refresh_from_db()
     return run
 
 
@@ -789,6 +939,40 @@ def _versturen(gemeente_ids: Iterable[int]) -> list[int]:
             verstuurd=timezone.now()
         )
     return verstuurd
+
+
+def vastgelopen_runs_hervatten() -> list[int]:
+    """The beat task's work for fanned-out full runs: a run still lopend without a heartbeat for
+    HERBEREKENING_HARTSLAG_SECONDEN lost its batch messages (a flushed or replaced Redis, a purged queue). Hand
+    its unfinished batches to the queue again (a duplicate of a batch still on its way does nothing), or finish
+    it when only the finishing step was left. Returns the ids of the runs resumed."""
+    from .tasks import herbereken_partij_taak
+
+    grens = timezone.now() - dt.timedelta(seconds=settings.HERBEREKENING_HARTSLAG_SECONDEN)
+    hervat = []
+    runs = Herberekening.objects.filter(
+        soort=Herberekening.Soort.ALLES, status=Herberekening.Status.LOPEND, hartslag__lt=grens
+    ).filter(partijen__isnull=False)
+    for run_id in sorted(set(runs.values_list("pk", flat=True))):
+        open_ = list(
+            Herberekeningspartij.objects.filter(herberekening_id=run_id, klaar_op__isnull=True)
+            .order_by("nummer")
+            .values_list("pk", flat=True)
+        )
+        Herberekening.objects.filter(pk=run_id).update(hartslag=timezone.now())
+        if not open_:
+            afronden(run_id=run_id)
+        for partij_id in open_:
+            try:
+                herbereken_partij_taak.apply_async(
+                    args=(partij_id,), retry=True, retry_policy=VERZEND_RETRY_POLICY
+                )
+            except _broker_fouten() as fout:
+                log.warning("Broker onbereikbaar (%s): herberekening %s wordt later hervat.", fout, run_id)
+                return hervat
+        log.info("Volledige herberekening %s hervat: %s partijen opnieuw verstuurd.", run_id, len(open_))
+        hervat.append(run_id)
+    return hervat
 
 
 def herberekening_plannen(gemeente_ids: Iterable[int]) -> list[int]:

@@ -1,15 +1,20 @@
 """The Componentencatalogus (layers, GEMMA reference components, Common Ground components) and each gemeente's
 application landscape (applicaties with their contracten). See DOMAIN.md, "Componentencatalogus"."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten.models import Gemeente
 from routekaart.kwartaal import KwartaalField
+
+from . import overstap
 
 
 class Laag(models.Model):
@@ -316,9 +321,42 @@ class Overstapstatus(models.TextChoices):
     GEPLAND = "GEPLAND", _("gepland")
 
 
+GEEN_ALTERNATIEF_UITLEG = (
+    "De catalogus heeft geen component dat een van de referentiecomponenten van deze applicatie invult, "
+    "dus er is geen overstapmoment."
+)
+
+
+def _iso(d):
+    return d.isoformat() if d is not None else None
+
+
+def optie_als_dict(optie: overstap.Overstapoptie) -> dict:
+    """One alternative as the pages, the CSV and the API show it (dates as ISO text)."""
+    return {
+        "component_id": optie.alternatief.id,
+        "component": optie.alternatief.naam,
+        "gereed_op": _iso(optie.alternatief.gereed_op),
+        "status": str(optie.status),
+        "overstapmoment": _iso(optie.overstapmoment),
+        "opzeggen_voor": _iso(optie.opzeggen_voor),
+        "frictiekosten": optie.frictiekosten,
+        "gemist": [d.isoformat() for d in optie.gemist],
+        "overbrugging_van": _iso(optie.overbrugging[0]) if optie.overbrugging else None,
+        "overbrugging_tot": _iso(optie.overbrugging[1]) if optie.overbrugging else None,
+        "uitleg": optie.uitleg,
+    }
+
+
 class Overstapadvies(models.Model):
-    """The switch-over advice of one applicatie at a peildatum: its best alternative (the columns) and all its
-    alternatives, best first (`opties`, a JSON list: writing ~137,000 rows stays one INSERT per gemeente)."""
+    """The switch-over advice of one applicatie at a peildatum.
+
+    Stored is what the pages filter and sort on (its best alternative as columns) and the engine's input that
+    the rest follows from: the current contract's terms (`contract_*`, empty without one) and the alternatives,
+    best first, each as [component id, naam, gereeddatum R] (`alternatieven`). Every alternative's S, D,
+    friction, missed ends and the explanations are derived from them by catalogus.overstap when a page, the CSV
+    or the API shows them (`alle_opties`, `uitleg`): the same engine, not a second copy of its rules, and a full
+    run writes ~150 bytes per applicatie instead of ~1.3 KB."""
 
     # Derived rows, replaced per gemeente by COPY: no database FK constraints (their deferred checks at commit
     # cost more than the whole insert); Django's on_delete still cascades, and the next recompute tidies up.
@@ -354,8 +392,29 @@ class Overstapadvies(models.Model):
     overbrugging_van = models.DateField(_("overbrugging van"), null=True, blank=True)
     overbrugging_tot = models.DateField(_("overbrugging tot"), null=True, blank=True)
     jaarkosten = models.PositiveIntegerField(_("jaarkosten (euro)"), default=0)
-    uitleg = models.TextField(_("uitleg"), blank=True)
-    opties = models.JSONField(_("alle alternatieven"), default=list, blank=True)
+    contract_einddatum = models.DateField(_("einddatum van het huidige contract"), null=True, blank=True)
+    contract_opzegtermijn = models.PositiveSmallIntegerField(
+        _("opzegtermijn van het huidige contract (maanden)"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: geen lopend contract."),
+    )
+    contract_verlengingstermijn = models.PositiveSmallIntegerField(
+        _("verlengingstermijn van het huidige contract (maanden)"), null=True, blank=True
+    )
+    contract_jaarkosten = models.DecimalField(
+        _("jaarkosten van het huidige contract (euro)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    alternatieven = models.JSONField(
+        _("alternatieven"),
+        default=list,
+        blank=True,
+        help_text=_("Het beste eerst, elk als [component-id, naam, gereeddatum of null]."),
+    )
     peildatum = models.DateField(_("peildatum"))
     berekend_op = models.DateTimeField(_("berekend op"))
 
@@ -377,12 +436,43 @@ class Overstapadvies(models.Model):
         }.get(self.status, "label-neutraal")
 
     @property
+    def huidig_contract(self) -> overstap.Contract | None:
+        """The current contract's terms as the engine saw them (None: no running contract)."""
+        if self.contract_opzegtermijn is None:
+            return None
+        return overstap.Contract(
+            id=0,
+            einddatum=self.contract_einddatum,
+            opzegtermijn_maanden=self.contract_opzegtermijn,
+            verlengingstermijn_maanden=self.contract_verlengingstermijn or 0,
+            jaarkosten=self.contract_jaarkosten if self.contract_jaarkosten is not None else 0,
+        )
+
+    @cached_property
+    def opties(self) -> tuple[overstap.Overstapoptie, ...]:
+        """Every alternative's switch-over, best first, derived by the engine from the stored input."""
+        contract = self.huidig_contract
+        return tuple(
+            overstap.bereken_optie(
+                contract,
+                overstap.Alternatief(
+                    id=pk, naam=naam, gereed_op=dt.date.fromisoformat(gereed) if gereed else None
+                ),
+                self.peildatum,
+            )
+            for pk, naam, gereed in self.alternatieven or ()
+        )
+
+    @property
     def alle_opties(self) -> list[dict]:
-        """The alternatives, best first, each with its explanation (the first one's is stored once, in uitleg)."""
-        if not self.opties:
-            return []
-        eerste = {**self.opties[0], "uitleg": self.opties[0].get("uitleg") or self.uitleg}
-        return [eerste, *self.opties[1:]]
+        """The alternatives, best first, each with its explanation (see optie_als_dict)."""
+        return [optie_als_dict(o) for o in self.opties]
+
+    @property
+    def uitleg(self) -> str:
+        """How the advice came about: the explanation of the first (best) alternative."""
+        opties = self.opties
+        return opties[0].uitleg if opties else GEEN_ALTERNATIEF_UITLEG
 
 
 class Herberekening(models.Model):
@@ -423,6 +513,30 @@ class Herberekening(models.Model):
 
     def __str__(self):
         return f"{_('Herberekening')} {self.pk} ({self.get_status_display()}, {self.gedaan}/{self.totaal})"
+
+
+class Herberekeningspartij(models.Model):
+    """One batch of gemeenten of a full run: one Celery task, one transaction. A run is done when all its batches
+    are (the worker that finishes the last one refreshes the national insight); a redelivered batch that is
+    already done does nothing, so the run's progress counts every gemeente once, whichever worker did it."""
+
+    herberekening = models.ForeignKey(
+        Herberekening, on_delete=models.CASCADE, related_name="partijen", verbose_name=_("herberekening")
+    )
+    nummer = models.PositiveIntegerField(_("nummer"))
+    gemeente_ids = models.JSONField(_("gemeenten"), default=list)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("partij van een herberekening")
+        verbose_name_plural = _("partijen van herberekeningen")
+        ordering = ["herberekening", "nummer"]
+        constraints = [
+            models.UniqueConstraint(fields=["herberekening", "nummer"], name="herberekeningspartij_uniek")
+        ]
+
+    def __str__(self):
+        return f"{_('Partij')} {self.nummer} {_('van herberekening')} {self.herberekening_id}"
 
 
 class Herberekeningsslot(models.Model):

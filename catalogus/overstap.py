@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 __all__ = [
     "ACTIE_HORIZON_MAANDEN",
@@ -63,8 +64,11 @@ class Status(StrEnum):
 # ----------------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def add_months(d: date, months: int) -> date:
-    """``d`` plus ``months`` (may be negative), clamped to the end of the month (31 Jan + 1 = 28/29 Feb)."""
+    """``d`` plus ``months`` (may be negative), clamped to the end of the month (31 Jan + 1 = 28/29 Feb).
+
+    Cached: a full run asks for the same few thousand dates (P + 6 months, the contracts' ends) ~600,000 times."""
     year, month0 = divmod(d.year * 12 + (d.month - 1) + months, 12)
     month = month0 + 1
     day = d.day
@@ -208,7 +212,11 @@ def huidig_contract(contracten: Iterable[Contract], peildatum: date) -> Contract
 
 @dataclass(frozen=True, slots=True)
 class Overstapoptie:
-    """An applicatie's switch-over towards one alternative."""
+    """An applicatie's switch-over towards one alternative.
+
+    ``contract`` (the current contract the option was computed from, None without one) and ``peildatum`` are kept
+    so that the explanation ``uitleg`` is derived only when someone reads it: a full run computes ~400,000
+    options and shows none of them."""
 
     alternatief: Alternatief
     overstapmoment: date | None  # S
@@ -217,7 +225,13 @@ class Overstapoptie:
     gemist: tuple[date, ...]  # missed candidate ends E_k (rule 4), ascending
     overbrugging: tuple[date, date] | None  # (E, R) in rule 3's bridging case
     status: Status
-    uitleg: str  # plain Dutch explanation of how S follows from the contract and R
+    contract: Contract | None = None
+    peildatum: date | None = None
+
+    @property
+    def uitleg(self) -> str:
+        """Plain Dutch explanation of how S follows from the contract and R."""
+        return _uitleg(self)
 
 
 def _frictiekosten(jaarkosten: Decimal, gereed: date, overstap: date) -> int:
@@ -270,7 +284,6 @@ def bereken_optie(contract: Contract | None, alternatief: Alternatief, peildatum
     ``contract`` is the applicatie's current contract (see huidig_contract); a T = 0 contract that ended
     before P is treated as no contract here as well.
     """
-    naam = alternatief.naam
     gereed = alternatief.gereed_op
     if gereed is None:
         return Overstapoptie(
@@ -281,7 +294,8 @@ def bereken_optie(contract: Contract | None, alternatief: Alternatief, peildatum
             gemist=(),
             overbrugging=None,
             status=Status.DATUM_ONBEKEND,
-            uitleg=f"Voor {naam} is nog geen gereeddatum bekend, dus het overstapmoment is nog onbekend.",
+            contract=contract,
+            peildatum=peildatum,
         )
 
     if contract is not None and _is_beeindigd(contract, peildatum):
@@ -294,11 +308,6 @@ def bereken_optie(contract: Contract | None, alternatief: Alternatief, peildatum
     if contract is None:
         # Rule 1: no contract: S = max(R, P); D = none.
         overstap = max(gereed, peildatum)
-        zinnen = ["Er is geen lopend contract.", _gereed_zin(naam, gereed, peildatum)]
-        if overstap == peildatum and gereed < peildatum:
-            zinnen.append(f"Overstappen kan direct, op de peildatum {_datum(peildatum)}.")
-        else:
-            zinnen.append(f"Overstappen kan op {_datum(overstap)}.")
         status = Status.GEPLAND
     else:
         einde = contract.einddatum
@@ -306,83 +315,113 @@ def bereken_optie(contract: Contract | None, alternatief: Alternatief, peildatum
         termijn = contract.verlengingstermijn_maanden
         if einde is None:
             # Rule 2: indefinite, cancellable with notice N: S = max(R, P + N); D = S - N.
-            vroegst = add_months(peildatum, opzeg)
-            overstap = max(gereed, vroegst)
+            overstap = max(gereed, add_months(peildatum, opzeg))
             # D = S - N exactly as DOMAIN.md fixes it. Where S = P + N was clamped to a shorter month
             # (P = 31-08, N = 6: S = 28-02, D = 28-08) D lies a few days before P; the status is then GEPLAND.
             opzeggen = add_months(overstap, -opzeg)
-            zinnen = [
-                "Het contract heeft geen einddatum en is opzegbaar met een opzegtermijn van "
-                f"{_maanden(opzeg)}; bij opzegging nu eindigt het op zijn vroegst op {_datum(vroegst)}.",
-                _gereed_zin(naam, gereed, peildatum),
-                f"Het overstapmoment is daarom {_datum(overstap)}; zeg uiterlijk {_datum(opzeggen)} op.",
-            ]
             status = _status_met_opzegging(opzeggen, peildatum)
         elif termijn == 0:
             # Rule 3: ends at E by itself (E >= P here, the ended case became rule 1 above).
             if einde >= gereed:
                 overstap = einde
+                status = Status.GEPLAND
+            else:
+                overstap = gereed
+                overbrugging = (einde, gereed)
+                status = Status.OVERBRUGGING
+        else:
+            # Rule 4: renews itself every T months: first E_k >= R whose notice date E_k - N >= P.
+            overstap, opzeggen, gemist = _verlengend(einde, opzeg, termijn, gereed, peildatum)
+            status = _status_met_opzegging(opzeggen, peildatum)
+
+    jaarkosten = contract.jaarkosten if contract is not None else Decimal(0)
+    return Overstapoptie(
+        alternatief=alternatief,
+        overstapmoment=overstap,
+        opzeggen_voor=opzeggen,
+        frictiekosten=_frictiekosten(jaarkosten, gereed, overstap),
+        gemist=gemist,
+        overbrugging=overbrugging,
+        status=status,
+        contract=contract,
+        peildatum=peildatum,
+    )
+
+
+def _uitleg(optie: Overstapoptie) -> str:
+    """The explanation of an option, from what bereken_optie decided (the same rules, in words)."""
+    naam = optie.alternatief.naam
+    gereed = optie.alternatief.gereed_op
+    peildatum = optie.peildatum
+    if gereed is None or peildatum is None or optie.overstapmoment is None:
+        return f"Voor {naam} is nog geen gereeddatum bekend, dus het overstapmoment is nog onbekend."
+    contract = optie.contract
+    if contract is not None and _is_beeindigd(contract, peildatum):
+        contract = None
+    overstap = optie.overstapmoment
+    opzeggen = optie.opzeggen_voor
+    if contract is None:
+        zinnen = ["Er is geen lopend contract.", _gereed_zin(naam, gereed, peildatum)]
+        if overstap == peildatum and gereed < peildatum:
+            zinnen.append(f"Overstappen kan direct, op de peildatum {_datum(peildatum)}.")
+        else:
+            zinnen.append(f"Overstappen kan op {_datum(overstap)}.")
+    else:
+        einde = contract.einddatum
+        opzeg = contract.opzegtermijn_maanden
+        termijn = contract.verlengingstermijn_maanden
+        if einde is None:
+            zinnen = [
+                "Het contract heeft geen einddatum en is opzegbaar met een opzegtermijn van "
+                f"{_maanden(opzeg)}; bij opzegging nu eindigt het op zijn vroegst op "
+                f"{_datum(add_months(peildatum, opzeg))}.",
+                _gereed_zin(naam, gereed, peildatum),
+                f"Het overstapmoment is daarom {_datum(overstap)}; zeg uiterlijk {_datum(opzeggen)} op.",
+            ]
+        elif termijn == 0:
+            if optie.overbrugging is None:
                 zinnen = [
                     f"Het contract loopt af op {_datum(einde)} zonder stilzwijgende verlenging.",
                     _gereed_zin(naam, gereed, peildatum),
                     f"Het overstapmoment is de einddatum {_datum(einde)}; opzeggen is niet nodig.",
                 ]
-                status = Status.GEPLAND
             else:
-                overstap = gereed
-                overbrugging = (einde, gereed)
                 zinnen = [
                     f"Het contract loopt af op {_datum(einde)} zonder stilzwijgende verlenging, "
                     f"vóórdat {naam} gereed is op {_datum(gereed)}.",
                     f"Er is een overbrugging nodig van {_datum(einde)} tot {_datum(gereed)}; "
                     f"het overstapmoment is {_datum(gereed)}.",
                 ]
-                status = Status.OVERBRUGGING
         else:
-            # Rule 4: renews itself every T months: first E_k >= R whose notice date E_k - N >= P.
-            overstap, opzeggen, gemist = _verlengend(einde, opzeg, termijn, gereed, peildatum)
+            gemist = optie.gemist
             zinnen = [
                 f"Het contract loopt af op {_datum(einde)} en wordt elke {_maanden(termijn)} stilzwijgend "
                 f"verlengd; de opzegtermijn is {_maanden(opzeg)}.",
                 _gereed_zin(naam, gereed, peildatum),
             ]
-            if gemist:
-                if len(gemist) == 1:
-                    zinnen.append(
-                        f"Het einde op {_datum(gemist[0])} is gemist: daarvoor had vóór de peildatum "
-                        f"{_datum(peildatum)} opgezegd moeten worden."
-                    )
-                else:
-                    zinnen.append(
-                        f"{len(gemist)} einddata zijn gemist (van {_datum(gemist[0])} tot en met "
-                        f"{_datum(gemist[-1])}): daarvoor had vóór de peildatum {_datum(peildatum)} "
-                        "opgezegd moeten worden."
-                    )
+            if len(gemist) == 1:
+                zinnen.append(
+                    f"Het einde op {_datum(gemist[0])} is gemist: daarvoor had vóór de peildatum "
+                    f"{_datum(peildatum)} opgezegd moeten worden."
+                )
+            elif gemist:
+                zinnen.append(
+                    f"{len(gemist)} einddata zijn gemist (van {_datum(gemist[0])} tot en met "
+                    f"{_datum(gemist[-1])}): daarvoor had vóór de peildatum {_datum(peildatum)} "
+                    "opgezegd moeten worden."
+                )
             zinnen.append(
                 f"Het eerste einde op of na de gereeddatum waarvoor nog tijdig kan worden opgezegd is "
                 f"{_datum(overstap)}; zeg uiterlijk {_datum(opzeggen)} op."
             )
-            status = _status_met_opzegging(opzeggen, peildatum)
-
-    jaarkosten = contract.jaarkosten if contract is not None else Decimal(0)
-    frictie = _frictiekosten(jaarkosten, gereed, overstap)
-    if status is Status.ACTIE_NODIG:
+    if optie.status is Status.ACTIE_NODIG:
         zinnen.append("Actie nodig: de opzegdatum valt binnen zes maanden.")
-    if frictie:
+    if optie.frictiekosten:
         zinnen.append(
-            f"Eerder overstappen, op {_datum(gereed)}, kost {_bedrag(frictie)} aan frictiekosten "
+            f"Eerder overstappen, op {_datum(gereed)}, kost {_bedrag(optie.frictiekosten)} aan frictiekosten "
             "(dubbele kosten tot het overstapmoment)."
         )
-    return Overstapoptie(
-        alternatief=alternatief,
-        overstapmoment=overstap,
-        opzeggen_voor=opzeggen,
-        frictiekosten=frictie,
-        gemist=gemist,
-        overbrugging=overbrugging,
-        status=status,
-        uitleg=" ".join(zinnen),
-    )
+    return " ".join(zinnen)
 
 
 # ----------------------------------------------------------------------------------------------------------

@@ -270,7 +270,7 @@ def csv_rijen(gemeente: Gemeente) -> list[dict]:
     rijen = []
     for advies in adviezen(gemeente):
         naam = advies.applicatie.naam
-        if not advies.opties:
+        if not advies.alternatieven:
             rijen.append(
                 {
                     "applicatie": naam,
@@ -285,7 +285,7 @@ def csv_rijen(gemeente: Gemeente) -> list[dict]:
                 }
             )
             continue
-        for optie in advies.opties:
+        for optie in advies.alle_opties:
             beste = advies.beste_id is not None and optie["component_id"] == advies.beste_id
             rijen.append(
                 {

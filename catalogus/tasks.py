@@ -41,16 +41,30 @@ def herbereken_gemeente_taak(gemeente_id: int, peildatum_iso: str | None = None)
         return herberekening.herbereken_gemeente(gemeente_id=gemeente_id, peildatum=_datum(peildatum_iso))
 
 
-@shared_task(bind=True, **_GEMEEN, soft_time_limit=50 * 60, time_limit=55 * 60)
+@shared_task(bind=True, **_GEMEEN, soft_time_limit=240, time_limit=300)
 def herbereken_alles_taak(self, peildatum_iso: str | None = None) -> int:
-    """The full run (~1 minute nationally). Its owner is the task id, which a redelivered or retried message
-    keeps: the run resumes. The time limit stays below the broker's visibility timeout (1 hour), so Redis never
-    hands a live run to a second worker."""
+    """A full run: claims it and fans it out, one `herbereken_partij_taak` per batch of gemeenten, over every
+    worker on the queue. Its owner is the task id, which a redelivered or retried message keeps: the run
+    resumes with the batches not yet done."""
     with audit.kanaal(Auditregel.Kanaal.TAAK, taak="herbereken_alles_taak"):
-        run = herberekening.herbereken_alles(
+        run = herberekening.herbereken_alles_verdelen(
             peildatum=_datum(peildatum_iso), eigenaar=f"taak-{self.request.id}"
         )
         return run.pk
+
+
+@shared_task(**_GEMEEN, soft_time_limit=240, time_limit=300)
+def herbereken_partij_taak(partij_id: int) -> bool:
+    """One batch of a full run (a few seconds): idempotent, acknowledged late, so a batch of a killed worker is
+    delivered again and done once. The worker that finishes the last batch refreshes the national insight."""
+    with audit.kanaal(Auditregel.Kanaal.TAAK, taak="herbereken_alles_taak"):
+        try:
+            return herberekening.partij_herberekenen(partij_id=partij_id)
+        except VERBINDINGSFOUTEN:
+            raise  # retried (autoretry_for); the run waits
+        except Exception as fout:
+            herberekening.partij_mislukt(partij_id=partij_id, fout=fout)
+            raise
 
 
 def _meerdere(gemeente_ids: set[int], taak: str) -> int:
@@ -75,9 +89,11 @@ def herbereken_voor_component_taak(component_id: int) -> int:
 
 @shared_task(**_GEMEEN, soft_time_limit=240, time_limit=300)
 def geplande_herberekeningen_versturen_taak() -> int:
-    """The outbox: hand over again what the broker did not take; refresh a national insight left out of date."""
+    """The outbox: hand over again what the broker did not take, and the batches of a full run whose messages
+    were lost; refresh a national insight left out of date."""
     with audit.kanaal(Auditregel.Kanaal.TAAK, taak="geplande_herberekeningen_versturen_taak"):
         verstuurd = len(herberekening.geplande_herberekeningen_versturen())
+        herberekening.vastgelopen_runs_hervatten()
         herberekening.inzicht_bijwerken()
         return verstuurd
 

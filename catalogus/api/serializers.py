@@ -413,7 +413,7 @@ class AlternatiefSerializer(serializers.Serializer):
         ref_name = "Overstapalternatief"
 
 
-def _optie(optie: dict, *, uitleg: str, slugs: dict) -> dict:
+def _optie(optie: dict, *, slugs: dict) -> dict:
     return {
         "component": {"naam": optie.get("component", ""), "slug": slugs.get(optie.get("component_id"))},
         "gereed_op": optie.get("gereed_op"),
@@ -424,7 +424,7 @@ def _optie(optie: dict, *, uitleg: str, slugs: dict) -> dict:
         "gemist": list(optie.get("gemist") or []),
         "overbrugging_van": optie.get("overbrugging_van"),
         "overbrugging_tot": optie.get("overbrugging_tot"),
-        "uitleg": optie.get("uitleg") or uitleg or "",
+        "uitleg": optie.get("uitleg") or "",
     }
 
 
@@ -436,6 +436,7 @@ class OverstapadviesSerializer(serializers.ModelSerializer):
     gemist = serializers.ListField(
         child=serializers.DateField(), read_only=True, help_text="Gemiste einddata van het beste alternatief."
     )
+    uitleg = serializers.CharField(required=False, help_text="Hoe het advies tot stand kwam.")
     alternatieven = serializers.SerializerMethodField(help_text="Alle alternatieven, het beste eerst.")
 
     class Meta:
@@ -467,7 +468,6 @@ class OverstapadviesSerializer(serializers.ModelSerializer):
             "overbrugging_van": {"help_text": "Begin van de overbrugging (einde contract), of null."},
             "overbrugging_tot": {"help_text": "Einde van de overbrugging (gereeddatum), of null."},
             "jaarkosten": {"help_text": "De jaarkosten van het huidige contract (euro)."},
-            "uitleg": {"help_text": "Hoe het advies tot stand kwam."},
             "peildatum": {"help_text": "De peildatum P van de berekening."},
             "berekend_op": {"help_text": "Wanneer het advies is berekend."},
         }
@@ -497,11 +497,7 @@ class OverstapadviesSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(AlternatiefSerializer(many=True))
     def get_alternatieven(self, obj):
-        opties = obj.opties or []
-        return [
-            _optie(optie, uitleg=obj.uitleg if i == 0 else "", slugs=self._slugs())
-            for i, optie in enumerate(opties)
-        ]
+        return [_optie(optie, slugs=self._slugs()) for optie in obj.alle_opties]
 
 
 @extend_schema_field(KWARTAAL_SCHEMA)

@@ -580,7 +580,7 @@ class OverstapadviesViewSet(
         )
 
     def _slugs_voor(self, adviezen) -> None:
-        ids = {optie.get("component_id") for advies in adviezen for optie in (advies.opties or [])}
+        ids = {alternatief[0] for advies in adviezen for alternatief in (advies.alternatieven or [])}
         ids.discard(None)
         self._component_slugs = (
             dict(Component.objects.filter(pk__in=ids).values_list("pk", "slug")) if ids else {}

@@ -73,8 +73,11 @@ VERGELIJK_VELDEN = (
     "overbrugging_van",
     "overbrugging_tot",
     "jaarkosten",
-    "uitleg",
-    "opties",
+    "contract_einddatum",
+    "contract_opzegtermijn",
+    "contract_verlengingstermijn",
+    "contract_jaarkosten",
+    "alternatieven",
     "peildatum",
 )
 
@@ -85,4 +88,38 @@ def rijen(**filter_) -> list[tuple]:
 
     return list(
         Overstapadvies.objects.filter(**filter_).order_by("applicatie_id").values_list(*VERGELIJK_VELDEN)
+    )
+
+
+def overstap_csvs(client, codes) -> dict[str, bytes]:
+    """The overstap.csv of each gemeente, as its bytes (the client must be allowed to read them)."""
+    uitkomst = {}
+    for code in codes:
+        antwoord = client.get(f"/gemeenten/{code}/overstap.csv")
+        assert antwoord.status_code == 200, code
+        uitkomst[code] = antwoord.content
+    return uitkomst
+
+
+def afgeleid() -> list[tuple]:
+    """What the pages derive from the stored advice: every explanation and every alternative, per applicatie."""
+    from catalogus.models import Overstapadvies
+
+    return [
+        (a.applicatie_id, a.uitleg, a.alle_opties) for a in Overstapadvies.objects.order_by("applicatie_id")
+    ]
+
+
+def landelijk_klein(*, gemeenten: int = 12, applicaties: int = 30) -> list[str]:
+    """A slice of the national data set (all 342 gemeenten, the first `gemeenten` with a landscape); returns
+    the CBS codes of those with a landscape."""
+    from catalogus import landelijke_data
+    from gemeenten.models import Gemeente
+
+    landelijke_data.genereer(seed=7, gemeenten=gemeenten, applicaties=applicaties, peildatum=P, groot={})
+    return list(
+        Gemeente.objects.filter(applicaties__isnull=False)
+        .distinct()
+        .order_by("code")
+        .values_list("code", flat=True)
     )

@@ -19,7 +19,15 @@ from catalogus.models import (
 from gemeenten.models import Auditregel
 from routekaart import services as routekaart_services
 from routekaart.kwartaal import Kwartaal
-from tests.catalogus.overstap_hulp import P, rijen, voorbeeld, zaaksysteem
+from tests.catalogus.overstap_hulp import (
+    P,
+    afgeleid,
+    landelijk_klein,
+    overstap_csvs,
+    rijen,
+    voorbeeld,
+    zaaksysteem,
+)
 from tests.factories import GemeenteFactory
 from tests.factories.catalogus import ApplicatieFactory, ComponentFactory, ReferentiecomponentFactory
 from tests.factories.routekaart import FaseFactory, OpgaveFactory
@@ -88,7 +96,7 @@ def test_stored_rows_equal_the_engine_for_every_alternative(rollen):
         engine = verwacht[rij.applicatie_id]
         assert rij.status == engine.status
         assert rij.alle_opties == [herberekening.optie_als_json(o) for o in engine.opties]
-        namen = [o["component"] for o in rij.opties]
+        namen = [o["component"] for o in rij.alle_opties]
         assert "Oud-CG" not in namen and set(namen) == {"Zaaksysteem-CG", "Later-CG", "Onbekend-CG"}
 
 
@@ -294,15 +302,16 @@ def test_a_single_recompute_keeps_the_national_insight_exact(rollen, django_capt
     assert any(k == "2029-Q2" for _, k, _, _ in incrementeel)
 
 
-def test_two_full_runs_never_overlap_and_a_redelivered_run_resumes(rollen):
+def test_two_full_runs_never_overlap_and_a_redelivered_run_resumes(rollen, monkeypatch):
+    monkeypatch.setattr(herberekening, "HERBEREKENING_PARTIJ", 1)
     ref, component = zaaksysteem()
     for g in (rollen.g, rollen.h, GemeenteFactory()):
         voorbeeld(g, ref=ref, component=component)
     eerste = herberekening.herbereken_alles(peildatum=P, eigenaar="taak-1")
-    # Simulate a worker killed after the first gemeente: the run is 'lopend' with a fresh heartbeat.
-    Herberekening.objects.filter(pk=eerste.pk).update(
-        status="lopend", gedaan=1, laatste_gemeente_id=rollen.g.pk
-    )
+    assert eerste.partijen.count() == 3
+    # Simulate a worker killed after the first batch: the run is 'lopend' with a fresh heartbeat.
+    Herberekening.objects.filter(pk=eerste.pk).update(status="lopend", gedaan=1)
+    eerste.partijen.exclude(nummer=1).update(klaar_op=None)
     Overstapadvies.objects.exclude(gemeente=rollen.g).delete()
     ander = herberekening.herbereken_alles(peildatum=P, eigenaar="taak-2")
     assert ander.pk == eerste.pk  # refused: the other run is alive
@@ -310,9 +319,11 @@ def test_two_full_runs_never_overlap_and_a_redelivered_run_resumes(rollen):
     hervat = herberekening.herbereken_alles(peildatum=P, eigenaar="taak-1")  # the redelivered task
     assert hervat.pk == eerste.pk and hervat.status == "klaar" and hervat.gedaan == 3
     assert Overstapadvies.objects.count() == 12
-    # A duplicate delivery of a finished run does nothing.
+    # A duplicate delivery of a finished run, or of one of its batches, does nothing.
     assert herberekening.herbereken_alles(peildatum=P, eigenaar="taak-1").pk == eerste.pk
-    assert Herberekening.objects.count() == 1
+    assert not herberekening.partij_herberekenen(partij_id=eerste.partijen.get(nummer=2).pk)
+    hervat.refresh_from_db()
+    assert hervat.gedaan == 3 and Herberekening.objects.count() == 1
 
 
 def test_a_dead_run_is_taken_over(rollen, settings):
@@ -453,3 +464,120 @@ def test_component_changes_recompute_the_gemeenten_that_use_it(rollen, django_ca
     advies = Overstapadvies.objects.get(applicatie=elders)
     assert advies.status == "GEEN_ALTERNATIEF" and advies.berekend_op > berekend_h
     assert not GeplandeHerberekening.objects.exists()
+
+
+def test_the_fan_out_gives_the_same_rows_and_csv_bytes_as_the_serial_run(rollen, client_als, settings):
+    from catalogus import tasks
+
+    settings.DEBUG = True
+    codes = landelijk_klein()
+    assert len(codes) >= 12
+    lezer = client_als(rollen.redacteur)
+
+    serieel = herberekening.herbereken_alles(peildatum=P)
+    assert serieel.status == "klaar" and serieel.partijen.count() > 1
+    rijen_serieel, csv_serieel, afgeleid_serieel = rijen(), overstap_csvs(lezer, codes), afgeleid()
+    groepen_serieel = sorted(
+        Inzichtgroep.objects.values_list("referentiecomponent_id", "kwartaal", "gemeente_ids")
+    )
+    assert len(rijen_serieel) == 12 * 30 and all(csv_serieel.values())
+    assert any("gemist" in u for _, u, _ in afgeleid_serieel)  # the derived sentences, rule 4's included
+
+    Overstapadvies.objects.all().delete()
+    Inzichtcel.objects.all().delete()
+    Inzichtgroep.objects.all().delete()
+    run = Herberekening.objects.get(pk=tasks.herbereken_alles_taak.delay(P.isoformat()).get())
+
+    assert run.pk != serieel.pk and run.status == "klaar" and run.gedaan == run.totaal == 342
+    assert not run.partijen.filter(klaar_op__isnull=True).exists()
+    assert rijen() == rijen_serieel
+    assert overstap_csvs(lezer, codes) == csv_serieel
+    assert afgeleid() == afgeleid_serieel
+    assert (
+        sorted(Inzichtgroep.objects.values_list("referentiecomponent_id", "kwartaal", "gemeente_ids"))
+        == groepen_serieel
+    )
+    assert Auditregel.objects.filter(actie=Auditregel.Actie.BEREKEND, object_id=str(run.pk)).count() == 1
+
+
+def test_the_stored_row_is_small_and_the_derived_explanation_is_the_engines(rollen):
+    """Write less: no explanation text is stored; what the pages show is the engine's, derived again."""
+    ref, component = zaaksysteem()
+    ComponentFactory(naam="Later-CG", beschikbaar_vanaf=dt.date(2028, 1, 1), referentiecomponenten=[ref])
+    vb = voorbeeld(rollen.g, ref=ref, component=component)
+    herberekening.herbereken_gemeente(gemeente_id=rollen.g.pk, peildatum=P)
+    rij = Overstapadvies.objects.get(applicatie=vb.apps["Zaken C"])
+    assert rij.alternatieven == [
+        [component.pk, "Zaaksysteem-CG", "2026-07-01"],
+        [rij.alternatieven[1][0], "Later-CG", "2028-04-01"],
+    ]
+    assert (rij.contract_einddatum, rij.contract_opzegtermijn, rij.contract_verlengingstermijn) == (
+        dt.date(2026, 8, 31),
+        12,
+        12,
+    )
+    assert rij.contract_jaarkosten == Decimal("5000")
+    assert not any(isinstance(w, str) and len(w) > 40 for w in rijen(applicatie=rij.applicatie)[0])
+    assert rij.uitleg == (
+        "Het contract loopt af op 31-08-2026 en wordt elke 12 maanden stilzwijgend verlengd; de opzegtermijn is "
+        "12 maanden. Zaaksysteem-CG is gereed op 01-07-2026. Het einde op 31-08-2026 is gemist: daarvoor had "
+        "vóór de peildatum 15-01-2026 opgezegd moeten worden. Het eerste einde op of na de gereeddatum waarvoor "
+        "nog tijdig kan worden opgezegd is 31-08-2027; zeg uiterlijk 31-08-2026 op. Eerder overstappen, op "
+        "01-07-2026, kost € 5.836 aan frictiekosten (dubbele kosten tot het overstapmoment)."
+    )
+    # Editing the contract afterwards does not change what the stored advice explains until it is recomputed.
+    contract = vb.apps["Zaken C"].contracten.get()
+    contract.opzegtermijn_maanden = 1
+    contract.save()
+    assert Overstapadvies.objects.get(pk=rij.pk).uitleg == rij.uitleg
+
+
+def test_a_fanned_out_run_whose_batch_messages_were_lost_is_resumed_by_the_beat_task(
+    rollen, monkeypatch, settings
+):
+    from catalogus import tasks
+
+    monkeypatch.setattr(herberekening, "HERBEREKENING_PARTIJ", 1)
+    ref, component = zaaksysteem()
+    for g in (rollen.g, rollen.h):
+        voorbeeld(g, ref=ref, component=component)
+    run = Herberekening.objects.get(pk=tasks.herbereken_alles_taak.delay(P.isoformat()).get())
+    verwacht = rijen()
+    # Redis was emptied while the second batch waited in the queue: the run is lopend, nobody works on it.
+    Herberekening.objects.filter(pk=run.pk).update(
+        status="lopend", gedaan=1, klaar_op=None, hartslag=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    )
+    tweede = run.partijen.get(nummer=2)
+    tweede.klaar_op = None
+    tweede.save()
+    Overstapadvies.objects.filter(gemeente_id__in=tweede.gemeente_ids).delete()
+    levend = Herberekening.objects.create(
+        status="lopend", eigenaar="ander", peildatum=P, hartslag=dt.datetime.now(dt.UTC)
+    )
+
+    assert herberekening.vastgelopen_runs_hervatten() == [
+        run.pk
+    ]  # eager: the batch runs here, the run finishes
+    run.refresh_from_db()
+    assert run.status == "klaar" and run.gedaan == 2
+    assert rijen() == verwacht
+    assert herberekening.vastgelopen_runs_hervatten() == []  # a living run (and a finished one) is left alone
+    levend.refresh_from_db()
+    assert levend.status == "lopend"
+    tasks.geplande_herberekeningen_versturen_taak.delay().get()  # the beat task calls it
+
+
+def test_a_batch_that_fails_for_good_fails_its_run(rollen, monkeypatch):
+    from catalogus import tasks
+
+    voorbeeld(rollen.g)
+
+    def kapot(**kwargs):
+        raise ValueError("kapotte gegevens")
+
+    monkeypatch.setattr(herberekening, "_herbereken", kapot)
+    with pytest.raises(ValueError):
+        tasks.herbereken_alles_taak.delay(P.isoformat())
+    run = Herberekening.objects.get()
+    assert run.status == "mislukt" and "kapotte gegevens" in run.fout and run.gedaan == 0
+    assert not Overstapadvies.objects.exists()
