@@ -233,7 +233,6 @@ def _als_advies(app_id: int, rij: tuple, namen: dict[int, str]) -> overstap.Advi
             gemist=(),
             overbrugging=None,
             status=overstap.Status(status),
-            uitleg="",
         )
     return overstap.Advies(
         applicatie_id=app_id,

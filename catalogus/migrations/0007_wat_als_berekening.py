@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogus', '0004_overstap_snel_schrijven'),
+        ('catalogus', '0006_herberekeningspartij'),
         ('routekaart', '0002_deelname_partij_is_betrokken'),
     ]
 
