@@ -94,3 +94,12 @@ def test_capaciteit_ongeldig_geeft_nederlandse_fout_en_wijzigt_niets(rollen, cli
     assert antwoord.status_code == 200
     assert "errorlist" in antwoord.content.decode()
     assert Gemeente.objects.get(pk=rollen.g.pk).capaciteit_fte is None
+
+
+@pytest.mark.django_db
+def test_paginatitel_is_onderwerp_en_portaal(client):
+    """WCAG 2.4.2: the page's own subject, a dash, then the portal's name (Django templates have no `self.titel`)."""
+    import re
+
+    titel = re.search(r"<title>(.*?)</title>", client.get("/").content.decode(), re.S).group(1)
+    assert titel == "Welkom – Common Ground Portaal"
