@@ -45,7 +45,6 @@ from routekaart.models import Fase
 
 from . import overstap
 from .models import (
-    GEEN_ALTERNATIEF_UITLEG,  # noqa: F401  (importable here, as before)
     Agendatoken,
     Applicatie,
     Component,
@@ -58,7 +57,6 @@ from .models import (
     Inzichtcel,
     Inzichtgroep,
     Overstapadvies,
-    optie_als_dict,
 )
 
 log = logging.getLogger(__name__)
@@ -209,9 +207,6 @@ def bereken_adviezen(
 # From the engine's results to rows
 # ---------------------------------------------------------------------------------------------------------------
 
-
-#: Kept importable here: the API and the tests turn the engine's options into dicts with it.
-optie_als_json = optie_als_dict
 
 ADVIES_VELDEN = (
     "applicatie_id",
@@ -407,7 +402,7 @@ def _inzicht_versturen() -> None:
 
     try:
         inzicht_bijwerken_taak.apply_async(countdown=5, retry=True, retry_policy=VERZEND_RETRY_POLICY)
-    except _broker_fouten() as fout:  # the flag stays; the beat task and the nightly run refresh it
+    except broker_fouten() as fout:  # the flag stays; the beat task and the nightly run refresh it
         log.warning("Broker onbereikbaar (%s): het landelijk inzicht wordt later bijgewerkt.", fout)
 
 
@@ -912,7 +907,7 @@ def herbereken_alles_verdelen(*, peildatum: dt.date | None = None, eigenaar: str
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _broker_fouten() -> tuple[type[BaseException], ...]:
+def broker_fouten() -> tuple[type[BaseException], ...]:
     from kombu.exceptions import OperationalError
 
     return (OperationalError, ConnectionError, OSError, TimeoutError)
@@ -928,7 +923,7 @@ def _versturen(gemeente_ids: Iterable[int]) -> list[int]:
             herbereken_gemeente_taak.apply_async(
                 args=(gemeente_id,), retry=True, retry_policy=VERZEND_RETRY_POLICY
             )
-        except _broker_fouten() as fout:
+        except broker_fouten() as fout:
             log.warning(
                 "Broker onbereikbaar (%s): herberekening van gemeente %s blijft gepland.", fout, gemeente_id
             )
@@ -967,7 +962,7 @@ def vastgelopen_runs_hervatten() -> list[int]:
                 herbereken_partij_taak.apply_async(
                     args=(partij_id,), retry=True, retry_policy=VERZEND_RETRY_POLICY
                 )
-            except _broker_fouten() as fout:
+            except broker_fouten() as fout:
                 log.warning("Broker onbereikbaar (%s): herberekening %s wordt later hervat.", fout, run_id)
                 return hervat
         log.info("Volledige herberekening %s hervat: %s partijen opnieuw verstuurd.", run_id, len(open_))

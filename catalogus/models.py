@@ -356,7 +356,7 @@ class Overstapadvies(models.Model):
     best first, each as [component id, naam, gereeddatum R] (`alternatieven`). Every alternative's S, D,
     friction, missed ends and the explanations are derived from them by catalogus.overstap when a page, the CSV
     or the API shows them (`alle_opties`, `uitleg`): the same engine, not a second copy of its rules, and a full
-    run writes ~150 bytes per applicatie instead of ~1.3 KB."""
+    row holds 312 bytes on the national data set instead of 1,189 (benchmarks/README.md, issue 11)."""
 
     # Derived rows, replaced per gemeente by COPY: no database FK constraints (their deferred checks at commit
     # cost more than the whole insert); Django's on_delete still cascades, and the next recompute tidies up.

@@ -707,7 +707,7 @@ def opvragen(*, opgave: Opgave, kwartaal: Kwartaal, peildatum: dt.date | None = 
             wat_als_taak.apply_async(
                 args=(berekening.pk,), retry=True, retry_policy=herberekening.VERZEND_RETRY_POLICY
             )
-        except herberekening._broker_fouten() as fout:
+        except herberekening.broker_fouten() as fout:
             log.warning("Broker onbereikbaar (%s): het wat-als-scenario wordt in het verzoek berekend.", fout)
         else:
             return berekening
